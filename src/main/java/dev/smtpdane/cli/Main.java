@@ -1,0 +1,54 @@
+package dev.smtpdane.cli;
+
+import java.security.Security;
+import picocli.CommandLine;
+
+/** Entry point: relaxes JSSE's legacy-protocol limits, then hands over to picocli. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    LegacyTls.enable();
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code; the tests call this. */
+  public static int run(String... args) {
+    return Cli.newCommandLine().execute(args);
+  }
+
+  /**
+   * Old MTAs still speak TLS 1.0/1.1 or only offer RSA key exchange. We want to connect and
+   * report them (as a warning) rather than fail the handshake, so the JDK's disabled list is
+   * trimmed before any JSSE class reads it (it is read once per JVM).
+   */
+  static final class LegacyTls {
+    private LegacyTls() {}
+
+    static void enable() {
+      String current = Security.getProperty("jdk.tls.disabledAlgorithms");
+      if (current == null) {
+        return;
+      }
+      StringBuilder kept = new StringBuilder();
+      for (String entry : current.split(",")) {
+        String e = entry.trim();
+        if (e.isEmpty() || isLegacyEntry(e)) {
+          continue;
+        }
+        if (!kept.isEmpty()) {
+          kept.append(", ");
+        }
+        kept.append(e);
+      }
+      Security.setProperty("jdk.tls.disabledAlgorithms", kept.toString());
+    }
+
+    static boolean isLegacyEntry(String e) {
+      return e.equals("TLSv1")
+          || e.equals("TLSv1.1")
+          || e.startsWith("TLS_RSA_")
+          || e.matches("(rsa_pkcs1|ecdsa|dsa)_sha1 usage HandshakeSignature");
+    }
+  }
+}
