@@ -1,5 +1,6 @@
 package dev.smtpdane.cli;
 
+import java.io.PrintWriter;
 import java.security.Security;
 import picocli.CommandLine;
 
@@ -12,9 +13,22 @@ public final class Main {
     System.exit(run(args));
   }
 
-  /** Runs the command line and returns the exit code; the tests call this. */
+  /** Runs the command line on the process's standard streams and returns the exit code. */
   public static int run(String... args) {
-    return Cli.newCommandLine().execute(args);
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line with the given output streams; the end-to-end tests call this. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = Cli.newCommandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    try {
+      return cl.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 
   /**

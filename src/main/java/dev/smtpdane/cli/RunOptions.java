@@ -1,0 +1,148 @@
+package dev.smtpdane.cli;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The validated command line: what the rest of the tool is told to do. Built once from
+ * {@link Cli}; every problem is a usage error naming the option.
+ */
+public record RunOptions(
+    LookupMode mode,
+    Optional<String> srvService,
+    List<String> targets,
+    int defaultPort,
+    boolean tlsOnConnect,
+    List<String> akaNames,
+    boolean ipv4,
+    boolean ipv6,
+    String heloName,
+    Duration connectTimeout,
+    Duration runTimeout,
+    Optional<Proxy> proxy,
+    List<String> resolvers,
+    Duration expirationWarning,
+    boolean expectOcsp,
+    boolean certNames,
+    OutputMode output,
+    boolean quiet,
+    boolean color,
+    boolean showCertInfo,
+    boolean showCerts,
+    boolean debug) {
+
+  /** How arguments are turned into hosts (dane-rules.md §2). */
+  public enum LookupMode { HOST, MX, SRV }
+
+  /** Which renderer prints the result. */
+  public enum OutputMode { TEXT, TERSE, NAGIOS, JSON }
+
+  /** A SOCKS5 proxy for the SMTP connections. */
+  public record Proxy(String host, int port) {}
+
+  static RunOptions from(Cli c, Map<String, String> env) {
+    rejectConflicts(c);
+    if (c.targets.isEmpty()) {
+      throw usage(c, "no hosts or domains given");
+    }
+    for (String t : c.targets) {
+      if (t.isBlank()) {
+        throw usage(c, "empty host or domain argument");
+      }
+    }
+    LookupMode mode = c.mx ? LookupMode.MX
+        : (c.submission || c.submissions || c.srv != null) ? LookupMode.SRV : LookupMode.HOST;
+    Optional<String> service = Optional.ofNullable(
+        c.submission ? "submission" : c.submissions ? "submissions" : c.srv);
+    int port;
+    try {
+      port = PortSpec.system().parse(c.port);
+    } catch (IllegalArgumentException e) {
+      throw usage(c, "-port: " + e.getMessage());
+    }
+    requireNonNegative(c, "-connect-timeout", c.connectTimeout, false);
+    requireNonNegative(c, "--timeout", c.timeout, false);
+    requireNonNegative(c, "-expiration-warning", c.expirationWarning, true);
+    List<String> resolvers = !c.resolvers.isEmpty() ? List.copyOf(c.resolvers)
+        : splitResolverList(env.getOrDefault("DNS_RESOLVER", ""));
+    OutputMode output = c.nagios ? OutputMode.NAGIOS : c.json ? OutputMode.JSON
+        : c.terse ? OutputMode.TERSE : OutputMode.TEXT;
+    boolean color = !c.noColor && !c.nagios && !c.json && env.get("NO_COLOR") == null;
+    return new RunOptions(mode, service, List.copyOf(c.targets), port,
+        c.tlsOnConnect || c.submissions, List.copyOf(c.aka), c.ipv4Only, c.ipv6Only, c.helo,
+        c.connectTimeout, c.timeout, parseProxy(c), resolvers, c.expirationWarning,
+        c.expectOcsp, !c.noCertNames, output, c.quiet && !c.nagios, color, c.showCertInfo,
+        c.showCerts, c.debug);
+  }
+
+  /** cli.md: the lookup modes exclude each other, so do -4/-6; name every conflicting pair. */
+  private static void rejectConflicts(Cli c) {
+    List<String> modes = new ArrayList<>();
+    if (c.mx) modes.add("-mx");
+    if (c.submission) modes.add("-submission");
+    if (c.submissions) modes.add("-submissions");
+    if (c.srv != null) modes.add("-srv");
+    List<String> pairs = new ArrayList<>();
+    for (int i = 0; i < modes.size(); i++) {
+      for (int j = i + 1; j < modes.size(); j++) {
+        pairs.add(modes.get(i) + " and " + modes.get(j));
+      }
+    }
+    if (c.ipv4Only && c.ipv6Only) pairs.add("-4 and -6");
+    if (c.nagios && c.json) pairs.add("-nagios and --json");
+    if (!pairs.isEmpty()) {
+      throw usage(c, "conflicting options: " + String.join(", ", pairs));
+    }
+    if (c.srv != null && (c.srv.isBlank() || c.srv.startsWith("-"))) {
+      throw usage(c, "-srv needs a service name (got '" + c.srv + "')");
+    }
+    if (c.srv != null && !c.srv.matches("[A-Za-z0-9][A-Za-z0-9-]{0,62}")) {
+      throw usage(c, "-srv: invalid service name '" + c.srv + "'");
+    }
+  }
+
+  private static void requireNonNegative(Cli c, String option, Duration d, boolean zeroOk) {
+    if (d.isNegative() || (!zeroOk && d.isZero())) {
+      throw usage(c, option + " must be " + (zeroOk ? "0 or more" : "more than 0")
+          + " (got " + GoDuration.format(d) + ")");
+    }
+  }
+
+  private static Optional<Proxy> parseProxy(Cli c) {
+    if (c.proxyTcp == null) {
+      return Optional.empty();
+    }
+    try {
+      URI u = new URI(c.proxyTcp);
+      if (!"socks5".equalsIgnoreCase(u.getScheme()) || u.getHost() == null || u.getPort() < 1
+          || (u.getPath() != null && !u.getPath().isEmpty() && !u.getPath().equals("/"))) {
+        throw usage(c, "-proxy-tcp: expected socks5://host:port (got '" + c.proxyTcp + "')");
+      }
+      String host = u.getHost().replaceAll("^\\[|\\]$", "");
+      return Optional.of(new Proxy(host, u.getPort()));
+    } catch (URISyntaxException e) {
+      throw usage(c, "-proxy-tcp: expected socks5://host:port (got '" + c.proxyTcp + "')");
+    }
+  }
+
+  /** DNS_RESOLVER: addresses separated by commas and/or spaces. */
+  static List<String> splitResolverList(String value) {
+    List<String> out = new ArrayList<>();
+    for (String s : value.trim().split("[,\\s]+")) {
+      if (!s.isEmpty()) {
+        out.add(s);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static ParameterException usage(Cli c, String message) {
+    return new ParameterException(c.spec.commandLine(), message);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.smtpdane.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine.TypeConversionException;
+
+class GoDurationTest {
+  @ParameterizedTest(name = "{0} = {1} ns")
+  @CsvSource({
+    "10s, 10000000000",
+    "1ns, 1",
+    "72h, 259200000000000",
+    "1h30m, 5400000000000",
+    "1.5h, 5400000000000",
+    "250ms, 250000000",
+    "2us, 2000",
+    "2µs, 2000",
+    "0, 0",
+    "0s, 0",
+    "-5s, -5000000000",
+    "+5s, 5000000000",
+    ".5s, 500000000",
+    "1m0.5s, 60500000000",
+  })
+  void parsesGoSyntax(String text, long nanos) {
+    assertThat(GoDuration.parse(text)).isEqualTo(Duration.ofNanos(nanos));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "72", "3d", "s", "1h 30m", "1.2.3s", "ten seconds", "-", "1S",
+      "99999999999999999999h"})
+  void rejectsWhatGoRejects(String text) {
+    assertThatThrownBy(() -> GoDuration.parse(text)).isInstanceOf(TypeConversionException.class)
+        .hasMessageContaining(text.isEmpty() ? "''" : text);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "PT168H, 168h0m0s",
+    "PT1M30S, 1m30s",
+    "PT1.5S, 1.5s",
+    "PT0.25S, 250ms",
+    "PT0S, 0s",
+    "PT10S, 10s",
+  })
+  void formatsLikeGo(String iso, String go) {
+    assertThat(GoDuration.format(Duration.parse(iso))).isEqualTo(go);
+  }
+}
