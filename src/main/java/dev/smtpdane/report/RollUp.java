@@ -1,0 +1,61 @@
+package dev.smtpdane.report;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The roll-up order, written down once (dane-rules.md §6).
+ *
+ * <ul>
+ *   <li>Address: FAILED if any of its findings is an error; VERIFIED if DANE authenticated the
+ *       session (the checker says so); else NOT_ATTEMPTED.
+ *   <li>Host: FAILED if it has an error of its own or any address FAILED or NOT_ATTEMPTED
+ *       after a probe was due; VERIFIED only if it has addresses and every one is VERIFIED.
+ *   <li>Domain: NO_SERVICE for a null MX / SRV "." with no other error; FAILED if it has an
+ *       error of its own (e.g. insecure MX) or any host is not VERIFIED; VERIFIED only if it
+ *       has hosts and every one is VERIFIED.
+ * </ul>
+ * FAILED outranks NOT_ATTEMPTED, which outranks VERIFIED.
+ */
+public final class RollUp {
+  private RollUp() {}
+
+  public static Verdict address(boolean authenticated, List<Finding> findings) {
+    if (worst(findings) == Severity.ERROR) {
+      return Verdict.FAILED;
+    }
+    return authenticated ? Verdict.VERIFIED : Verdict.NOT_ATTEMPTED;
+  }
+
+  public static Verdict host(List<Finding> own, Collection<Verdict> addresses) {
+    if (worst(own) == Severity.ERROR || addresses.contains(Verdict.FAILED)) {
+      return Verdict.FAILED;
+    }
+    if (addresses.isEmpty() || addresses.contains(Verdict.NOT_ATTEMPTED)) {
+      return addresses.isEmpty() ? Verdict.FAILED : Verdict.NOT_ATTEMPTED;
+    }
+    return Verdict.VERIFIED;
+  }
+
+  public static Verdict domain(List<Finding> own, Collection<Verdict> hosts, boolean noService) {
+    if (worst(own) == Severity.ERROR || hosts.contains(Verdict.FAILED)) {
+      return Verdict.FAILED;
+    }
+    if (noService) {
+      return Verdict.NO_SERVICE;
+    }
+    if (hosts.isEmpty()) {
+      return Verdict.FAILED;
+    }
+    return hosts.contains(Verdict.NOT_ATTEMPTED) ? Verdict.NOT_ATTEMPTED : Verdict.VERIFIED;
+  }
+
+  /** The most severe finding's severity, OK when there are none. */
+  public static Severity worst(Collection<Finding> findings) {
+    Severity s = Severity.OK;
+    for (Finding f : findings) {
+      s = s.max(f.severity());
+    }
+    return s;
+  }
+}
