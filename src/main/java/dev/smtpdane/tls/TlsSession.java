@@ -40,6 +40,15 @@ public record TlsSession(
     return stapledOcsp.stream().map(byte[]::clone).toList();
   }
 
+  /** A summary for logs: protocol, suite, chain subjects, staple count (not whole certs). */
+  @Override
+  public String toString() {
+    return "TlsSession[" + protocol + " " + cipherSuite + ", sni=" + serverName.orElse("-")
+        + ", chain=" + presentedChain.stream()
+            .map(c -> c.getSubjectX500Principal().getName()).toList()
+        + ", staples=" + stapledOcsp.size() + "]";
+  }
+
   /** Whether the protocol is older than TLS 1.2 (a warning: RFC 8996 deprecates 1.0/1.1). */
   public boolean legacyProtocol() {
     return switch (protocol) {
