@@ -79,8 +79,11 @@ final class FailureClassifier {
         || text.contains("no cipher suites in common")) {
       message = "TLS handshake failed: no protocol version or cipher suite in common ("
           + firstLine(text) + ")";
-    } else {
+    } else if (has(e, EOFException.class) || text.contains("Connection reset")
+        || text.contains("Remote host terminated")) {
       message = "TLS handshake failed: " + closed(e);
+    } else {
+      message = "TLS handshake failed: " + firstLine(text);
     }
     return new SessionOutcome.Failed(Stage.HANDSHAKE, code, message, partial, findings);
   }

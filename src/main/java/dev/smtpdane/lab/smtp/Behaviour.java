@@ -41,6 +41,11 @@ public enum Behaviour {
   INJECT_AFTER_STARTTLS,
   /** Reads the ClientHello and never answers it. */
   STALL_HANDSHAKE,
+  /**
+   * Answers the ClientHello with a fatal {@code handshake_failure} alert, as a server with no
+   * cipher suite or key exchange in common does.
+   */
+  HANDSHAKE_ALERT,
   /** Reads the start of the ClientHello, then resets the connection (TCP RST). */
   RESET_HANDSHAKE,
   /** Completes TLS, then refuses EHLO and HELO with {@code 554}. */

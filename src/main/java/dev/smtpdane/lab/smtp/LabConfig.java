@@ -20,13 +20,15 @@ record LabConfig(
     Behaviour behaviour,
     Duration replyDelay,
     Duration dripInterval,
-    List<String> protocols) {
+    List<String> protocols,
+    List<String> cipherSuites) {
 
   LabConfig {
     sniChains = Map.copyOf(sniChains);
     greeting = List.copyOf(greeting);
     ehloKeywords = List.copyOf(ehloKeywords);
     protocols = List.copyOf(protocols);
+    cipherSuites = List.copyOf(cipherSuites);
   }
 
   boolean is(Behaviour b) {

@@ -20,6 +20,8 @@ import javax.net.ssl.TrustManager;
 final class LabConnection implements Runnable {
   private static final int IDLE_TIMEOUT_MS = 60_000;
   private static final int MAX_COMMAND = 4096;
+  // A TLS 1.2 record: alert (21), version 3.3, length 2, level fatal (2), handshake_failure (40).
+  private static final byte[] FATAL_ALERT = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28};
 
   private final Socket socket;
   private final LabConfig config;
@@ -83,7 +85,7 @@ final class LabConnection implements Runnable {
         drain();
       }
       case TLS_RECORD_GREETING -> {
-        out.write(new byte[] {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28}); // fatal handshake_failure
+        out.write(FATAL_ALERT);
         drain();
       }
       case GREETING_554 -> {
@@ -179,6 +181,14 @@ final class LabConnection implements Runnable {
       drain();
       return false;
     }
+    if (config.is(Behaviour.HANDSHAKE_ALERT)) {
+      byte[] header = in.readNBytes(5); // the ClientHello's record header, then its body
+      in.readNBytes(((header[3] & 0xff) << 8) | (header[4] & 0xff));
+      out.write(FATAL_ALERT);
+      out.flush();
+      drain();
+      return false;
+    }
     if (config.is(Behaviour.RESET_HANDSHAKE)) {
       in.readNBytes(5); // the ClientHello's record header
       socket.setSoLinger(true, 0); // close with RST instead of FIN
@@ -193,6 +203,9 @@ final class LabConnection implements Runnable {
     s.setUseClientMode(false);
     if (!config.protocols().isEmpty()) {
       s.setEnabledProtocols(config.protocols().toArray(String[]::new));
+    }
+    if (!config.cipherSuites().isEmpty()) {
+      s.setEnabledCipherSuites(config.cipherSuites().toArray(String[]::new));
     }
     s.startHandshake();
     transcript.tlsProtocol(s.getSession().getProtocol());

@@ -129,6 +129,7 @@ public final class LabSmtpServer implements AutoCloseable {
     private Duration replyDelay = Duration.ZERO;
     private Duration dripInterval = Duration.ofMillis(300);
     private List<String> protocols = List.of();
+    private List<String> cipherSuites = List.of();
 
     private Builder() {}
 
@@ -240,6 +241,12 @@ public final class LabSmtpServer implements AutoCloseable {
       return this;
     }
 
+    /** Limits the server's cipher suites (JSSE names); default: the JDK's. */
+    public Builder cipherSuites(String... suites) {
+      this.cipherSuites = List.of(suites);
+      return this;
+    }
+
     /** Binds and starts accepting; with no chain set, a self-signed one for the hostname. */
     public LabSmtpServer start() throws IOException {
       ServerChain chain = defaultChain;
@@ -252,7 +259,7 @@ public final class LabSmtpServer implements AutoCloseable {
           : List.of("220 " + hostname + " ESMTP smtpdane lab");
       return new LabSmtpServer(new LabConfig(bindAddress, port, mode, hostname, chain, sniChains,
           hello, ehloKeywords, starttlsKeyword, starttlsReply, behaviour, replyDelay,
-          dripInterval, protocols));
+          dripInterval, protocols, cipherSuites));
     }
 
     private static List<X509Certificate> certificates(HeldCertificate leaf,
