@@ -26,23 +26,24 @@ final class FailureClassifier {
   private FailureClassifier() {}
 
   /**
-   * Classifies {@code e}, raised at {@code step}. The deadline wins over the exception: when
-   * the watchdog closed the socket, the exception only says "socket closed".
+   * Classifies {@code e}, raised at {@code step}. What the server said (a refusal, a malformed
+   * reply) comes first; then the deadline, because when the watchdog closed the socket the
+   * exception itself only says "socket closed".
    */
   static SessionOutcome.Failed classify(Step step, IOException e, ProbeRequest request,
       SessionDeadline deadline, Optional<TlsSession> partial, List<Finding> findings) {
     FindingCode code;
     String message;
-    if (deadline.expired()) {
-      code = FindingCode.TIMEOUT;
-      message = "session deadline of " + human(deadline.budget()) + " reached while waiting for "
-          + step.awaited() + " (the server is too slow, or feeds us data a byte at a time)";
-    } else if (e instanceof ProbeFailure f) {
+    if (e instanceof ProbeFailure f) {
       code = f.code();
       message = f.getMessage();
     } else if (e instanceof MalformedReplyException m) {
       code = FindingCode.PROTOCOL_ERROR;
       message = m.getMessage() + " (waiting for " + step.awaited() + ")" + tlsHint(step, m);
+    } else if (deadline.expired()) {
+      code = FindingCode.TIMEOUT;
+      message = "session deadline of " + human(deadline.budget()) + " reached while waiting for "
+          + step.awaited() + " (the server is too slow, or feeds us data a byte at a time)";
     } else if (step == Step.CONNECT) {
       code = FindingCode.CONNECT_FAILED;
       message = connectFailure(e, request);

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SSLSocket;
 
 /** The state of one running session; {@link SmtpProbe#run} is its only user. */
@@ -41,9 +42,12 @@ final class ProbeSession {
       connect(deadline);
       return request.tlsOnConnect() ? tlsOnConnect(deadline) : startTls(deadline);
     } catch (IOException e) {
+      if (e instanceof ProbeFailure) {
+        quit(); // the server is talking to us: end politely (RFC 5321 §4.1.1.10)
+      }
       return FailureClassifier.classify(
           step, e, request, deadline, step.tlsDone() || step == Step.HANDSHAKE
-              ? tls.session() : java.util.Optional.empty(), findings);
+              ? tls.session() : Optional.empty(), findings);
     } finally {
       closeQuietly(secured); // while the watchdog still runs: a close_notify could block
       closeQuietly(plain);
