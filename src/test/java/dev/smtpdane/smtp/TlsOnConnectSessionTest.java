@@ -95,7 +95,8 @@ class TlsOnConnectSessionTest {
   }
 
   private static boolean canBind(String literal) {
-    try (var s = new java.net.ServerSocket(0, 1, InetAddress.getByName(literal))) {
+    try {
+      new java.net.ServerSocket(0, 1, InetAddress.getByName(literal)).close();
       return true;
     } catch (IOException e) {
       return false;

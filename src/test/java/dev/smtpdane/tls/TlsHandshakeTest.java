@@ -48,6 +48,7 @@ class TlsHandshakeTest {
       Socket plain = new Socket(server.address().getAddress(), server.address().getPort());
       plain.setSoTimeout(5000);
       try (SSLSocket tls = handshake.perform(plain)) {
+        assertThat(tls.getSession().getPeerCertificates()).hasSize(2);
         assertThat(handshake.session()).hasValueSatisfying(s -> {
           assertThat(s.presentedChain()).containsExactly(leaf.certificate(), ca.certificate());
           assertThat(s.presentedChain().get(0).getSigAlgName()).isEqualTo("MD5withRSA");
