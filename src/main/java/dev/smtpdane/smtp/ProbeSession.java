@@ -42,8 +42,8 @@ final class ProbeSession {
       connect(deadline);
       return request.tlsOnConnect() ? tlsOnConnect(deadline) : startTls(deadline);
     } catch (IOException e) {
-      if (e instanceof ProbeFailure) {
-        quit(); // the server is talking to us: end politely (RFC 5321 §4.1.1.10)
+      if (e instanceof ProbeFailure && step != Step.HANDSHAKE) {
+        quit(); // the server is talking SMTP to us: end politely (RFC 5321 §4.1.1.10)
       }
       return FailureClassifier.classify(
           step, e, request, deadline, step.tlsDone() || step == Step.HANDSHAKE
@@ -58,8 +58,8 @@ final class ProbeSession {
   private void connect(SessionDeadline deadline) throws IOException {
     step = Step.CONNECT;
     Duration limit = min(request.connectTimeout(), deadline.remaining());
-    plain.connect(request.address(), (int) Math.max(1, limit.toMillis()));
-    plain.setSoTimeout((int) Math.max(1, request.readTimeout().toMillis()));
+    plain.connect(request.address(), millis(limit));
+    plain.setSoTimeout(millis(request.readTimeout()));
     plain.setTcpNoDelay(true);
     reader = new ReplyReader(plain.getInputStream(), deadline);
     out = plain.getOutputStream();
@@ -184,6 +184,11 @@ final class ProbeSession {
   private void send(String command) throws IOException {
     out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
     out.flush();
+  }
+
+  /** A socket timeout in milliseconds: at least 1 (0 would mean "forever"), at most int. */
+  private static int millis(Duration d) {
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, d.toMillis()));
   }
 
   private static Duration min(Duration a, Duration b) {
