@@ -1,0 +1,54 @@
+package dev.smtpdane.smtp;
+
+import static dev.smtpdane.smtp.Probes.LEAF;
+import static dev.smtpdane.smtp.Probes.failed;
+import static dev.smtpdane.smtp.Probes.request;
+import static dev.smtpdane.smtp.Probes.server;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smtpdane.lab.pki.KeyType;
+import dev.smtpdane.lab.smtp.Behaviour;
+import dev.smtpdane.lab.smtp.LabSmtpServer;
+import dev.smtpdane.report.FindingCode;
+import java.util.List;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@Timeout(20)
+class HandshakeFailureTest {
+
+  @ParameterizedTest(name = "tlsOnConnect={0}")
+  @ValueSource(booleans = {false, true})
+  void handshakeFailingAfterCertificateKeepsThePresentedChain(boolean tlsOnConnect)
+      throws Exception {
+    // The server sends our leaf but signs with another key: the chain was seen, then TLS broke.
+    var wrongKey = KeyType.ECDSA_P256.generate().getPrivate();
+    try (LabSmtpServer server = server().chain(List.of(LEAF.certificate()), wrongKey)
+        .mode(tlsOnConnect ? LabSmtpServer.Mode.TLS_ON_CONNECT : LabSmtpServer.Mode.STARTTLS)
+        .start()) {
+      var f = failed(SmtpProbe.run(request(server, tlsOnConnect)));
+      assertThat(f.stage()).isEqualTo(Stage.HANDSHAKE);
+      assertThat(f.code()).isEqualTo(FindingCode.HANDSHAKE_FAILED);
+      assertThat(f.partial()).hasValueSatisfying(tls -> {
+        assertThat(tls.presentedChain()).containsExactly(LEAF.certificate());
+        assertThat(tls.protocol()).isEqualTo("TLSv1.3");
+      });
+    }
+  }
+
+  @ParameterizedTest(name = "tlsOnConnect={0}")
+  @ValueSource(booleans = {false, true})
+  void serversFatalAlertIsNamedWithAHint(boolean tlsOnConnect) throws Exception {
+    try (LabSmtpServer server = server().behaviour(Behaviour.HANDSHAKE_ALERT)
+        .mode(tlsOnConnect ? LabSmtpServer.Mode.TLS_ON_CONNECT : LabSmtpServer.Mode.STARTTLS)
+        .start()) {
+      var f = failed(SmtpProbe.run(request(server, tlsOnConnect)));
+      assertThat(f.stage()).isEqualTo(Stage.HANDSHAKE);
+      assertThat(f.code()).isEqualTo(FindingCode.HANDSHAKE_FAILED);
+      assertThat(f.message()).isEqualTo("TLS handshake failed: the server sent the fatal alert"
+          + " handshake_failure (no cipher suite or key exchange in common)");
+      assertThat(f.partial()).isEmpty();
+    }
+  }
+}
