@@ -3,7 +3,9 @@ package dev.smtpdane.dane;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -29,22 +31,23 @@ final class DaneTaCheck {
   }
 
   RecordResult check(TlsaRecord record) {
-    List<Integer> path = chain.issuerPath();
     RecordResult firstFailure = null;
-    for (int i = 1; i < path.size(); i++) {
-      if (chain.content(path.get(i)).matches(record)) {
-        RecordResult r = validate(i, null);
-        if (r.matched()) {
-          return r;
+    for (List<Integer> path : chain.issuerPaths()) {
+      for (int i = 1; i < path.size(); i++) {
+        if (chain.content(path.get(i)).matches(record)) {
+          RecordResult r = validate(path, i, null);
+          if (r.matched()) {
+            return r;
+          }
+          firstFailure = firstFailure == null ? r : firstFailure;
         }
-        firstFailure = firstFailure == null ? r : firstFailure;
       }
     }
     if (firstFailure != null) {
       return firstFailure;
     }
     for (int p = 1; p < chain.size(); p++) {
-      if (!path.contains(p) && chain.content(p).matches(record)) {
+      if (!chain.onIssuerPath(p) && chain.content(p).matches(record)) {
         return new RecordResult.AnchorNotOnPath(p);
       }
     }
@@ -75,28 +78,35 @@ final class DaneTaCheck {
         record.selector() == Selector.CERT.value()
             ? FullAssociationData.certificate(record.data())
             : Optional.empty();
-    List<Integer> path = chain.issuerPath();
-    for (int i = path.size() - 1; i >= 0; i--) {
-      X509Certificate signed = chain.cert(path.get(i));
-      if (anchorCert.isPresent()
-          && !signed.getIssuerX500Principal()
-              .equals(anchorCert.get().getSubjectX500Principal())) {
-        continue;
-      }
-      SignatureStatus status = SignatureCheck.check(signed, key.get());
-      if (status != SignatureStatus.BROKEN) {
-        return Optional.of(validate(i, status));
+    Map<Integer, SignatureStatus> checked = new HashMap<>(); // positions shared by paths
+    RecordResult firstFailure = null;
+    for (List<Integer> path : chain.issuerPaths()) {
+      for (int i = path.size() - 1; i >= 0; i--) {
+        X509Certificate signed = chain.cert(path.get(i));
+        if (anchorCert.isPresent() && !signed.getIssuerX500Principal()
+            .equals(anchorCert.get().getSubjectX500Principal())) {
+          continue;
+        }
+        SignatureStatus status =
+            checked.computeIfAbsent(path.get(i), p -> SignatureCheck.check(signed, key.get()));
+        if (status != SignatureStatus.BROKEN) {
+          RecordResult r = validate(path, i, status);
+          if (r.matched()) {
+            return Optional.of(r);
+          }
+          firstFailure = firstFailure == null ? r : firstFailure;
+        }
       }
     }
-    return Optional.empty();
+    return Optional.ofNullable(firstFailure);
   }
 
   /**
-   * Validates the path from the leaf to path index {@code top}: the anchor itself, or, when
+   * Validates {@code fullPath} from the leaf to index {@code top}: the anchor itself, or, when
    * {@code byRecordKey} is given, the certificate the record's key signed with that status.
    */
-  private RecordResult validate(int top, SignatureStatus byRecordKey) {
-    List<Integer> path = chain.issuerPath().subList(0, top + 1);
+  private RecordResult validate(List<Integer> fullPath, int top, SignatureStatus byRecordKey) {
+    List<Integer> path = fullPath.subList(0, top + 1);
     Optional<RecordResult> problem =
         signatures(path, byRecordKey)
             .or(() -> caFlags(path))

@@ -1,5 +1,6 @@
 package dev.smtpdane.dane;
 
+import dev.smtpdane.report.FindingCode;
 import java.util.List;
 
 /**
@@ -30,4 +31,17 @@ public sealed interface DaneVerdict {
    * authenticated (RFC 7672 §3; "DANE not effective").
    */
   record NoUsableRecords() implements DaneVerdict {}
+
+  /**
+   * The stable code: {@code dane-verified}, {@code tlsa-digest-agility} when only a record set
+   * aside by agility would match, {@code no-tlsa-match}, or {@code dane-not-effective}.
+   */
+  default FindingCode code() {
+    return switch (this) {
+      case Authenticated a -> FindingCode.DANE_VERIFIED;
+      case NotAuthenticated n ->
+          n.onlyWeakerDigestMatches() ? FindingCode.DIGEST_AGILITY : FindingCode.NO_TLSA_MATCH;
+      case NoUsableRecords n -> FindingCode.DANE_NOT_EFFECTIVE;
+    };
+  }
 }

@@ -92,11 +92,13 @@ public final class DaneVerifier {
         .anyMatch(o -> o.matched() && o.record().usage() == CertUsage.DANE_EE.value());
     if (eeMatched) {
       X509Certificate leaf = chain.cert(0);
-      PathChecks.validity(leaf, 0, now).ifPresent(p -> warnings.add(switch (p) {
-        case RecordResult.Expired e -> new DaneWarning.EeLeafExpired(e.notAfter());
-        case RecordResult.NotYetValid n -> new DaneWarning.EeLeafNotYetValid(n.notBefore());
-        default -> throw new IllegalStateException("validity returned " + p);
-      }));
+      Instant notBefore = leaf.getNotBefore().toInstant();
+      Instant notAfter = leaf.getNotAfter().toInstant();
+      if (now.isAfter(notAfter)) {
+        warnings.add(new DaneWarning.EeLeafExpired(notAfter));
+      } else if (now.isBefore(notBefore)) {
+        warnings.add(new DaneWarning.EeLeafNotYetValid(notBefore));
+      }
     }
     return warnings;
   }
@@ -115,7 +117,10 @@ public final class DaneVerifier {
    */
   private static List<SuggestedRecord> suggestions(PresentedChain chain, DaneTaCheck ta) {
     List<SuggestedRecord> list = new ArrayList<>();
-    for (int position : chain.issuerPath()) {
+    for (int position = 0; position < chain.size(); position++) {
+      if (!chain.onIssuerPath(position)) {
+        continue;
+      }
       SelectedContent content = chain.content(position);
       if (!content.readable()) {
         continue;

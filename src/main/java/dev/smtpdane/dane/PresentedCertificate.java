@@ -65,7 +65,7 @@ public record PresentedCertificate(
         c.getSigAlgName(),
         c.getBasicConstraints() >= 0,
         ServiceIdentity.presentedNames(c),
-        chain.issuerPath().contains(position),
+        chain.onIssuerPath(position),
         HEX.formatHex(s.associationData(Selector.SPKI, MatchingType.SHA2_256)),
         HEX.formatHex(s.associationData(Selector.CERT, MatchingType.SHA2_256)),
         HEX.formatHex(s.associationData(Selector.SPKI, MatchingType.SHA2_512)),

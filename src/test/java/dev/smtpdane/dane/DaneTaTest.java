@@ -248,6 +248,20 @@ class DaneTaTest {
         root.certificate()))).isEqualTo(new RecordResult.Matched(1, true, MX, MX));
   }
 
+  @Test
+  void validityBoundsAreInclusive_Rfc5280_4_1_2_5() {
+    TlsaRecord ta = TestPki.ta211(EC.inter().certificate());
+    assertThat(DaneVerifier.verify(EC.sent(), List.of(ta), List.of(MX), TestPki.UNTIL)
+        .authenticated()).isTrue();
+    assertThat(DaneVerifier.verify(EC.sent(), List.of(ta), List.of(MX),
+        TestPki.UNTIL.plusSeconds(1)).records().get(0).result())
+        .isEqualTo(new RecordResult.Expired(0, TestPki.UNTIL));
+    assertThat(DaneVerifier.verify(EC.sent(), List.of(ta), List.of(MX), TestPki.FROM)
+        .authenticated()).isTrue();
+    assertThat(DaneVerifier.verify(EC.sent(), List.of(ta), List.of(MX),
+        TestPki.FROM.minusSeconds(1)).authenticated()).isFalse();
+  }
+
   static RecordResult result(List<X509Certificate> chain, TlsaRecord record) {
     return verify(chain, record).records().get(0).result();
   }

@@ -81,6 +81,18 @@ class DaneVerifierTest {
   }
 
   @Test
+  void verdictsCarryStableCodes() {
+    assertThat(verify(List.of(TestPki.ee311(LEAF))).verdict().code().code())
+        .isEqualTo("dane-verified");
+    assertThat(verify(List.of(TestPki.wrong(3, 1, 1))).verdict().code().code())
+        .isEqualTo("no-tlsa-match");
+    assertThat(verify(List.of(TestPki.ee311(LEAF), TestPki.wrong(3, 1, 2))).verdict().code()
+        .code()).isEqualTo("tlsa-digest-agility");
+    assertThat(verify(List.of(TestPki.wrong(1, 1, 1))).verdict().code().code())
+        .isEqualTo("dane-not-effective");
+  }
+
+  @Test
   void noRecordsIsNoUsableRecords() {
     assertThat(verify(List.of()).verdict()).isEqualTo(new DaneVerdict.NoUsableRecords());
   }

@@ -80,4 +80,16 @@ class WeakSignatureTest {
     assertThat(DaneTaTest.result(List.of(leaf.certificate()), key))
         .isEqualTo(new RecordResult.WeakSignature(0, "MD5withRSA"));
   }
+
+  @Test
+  void pathPrefersStrongSignatureWhenServerSendsBothCopiesOfAnIntermediate() {
+    java.security.KeyPair key = KeyType.RSA_2048.generate();
+    HeldCertificate sha1 = TestPki.ca("Twice Sent").keyPair(key).signedBy(RSA_ROOT)
+        .signatureAlgorithm("SHA1withRSA").build();
+    HeldCertificate sha256 = TestPki.ca("Twice Sent").keyPair(key).signedBy(RSA_ROOT).build();
+    HeldCertificate leaf = TestPki.leaf(MX).signedBy(sha256).build();
+    RecordResult r = DaneTaTest.result(List.of(leaf.certificate(), sha1.certificate(),
+        sha256.certificate(), RSA_ROOT.certificate()), TestPki.ta211(RSA_ROOT.certificate()));
+    assertThat(r).isEqualTo(new RecordResult.Matched(3, false, MX, MX));
+  }
 }
