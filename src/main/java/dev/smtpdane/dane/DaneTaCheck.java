@@ -30,6 +30,12 @@ final class DaneTaCheck {
     this.now = now;
   }
 
+  /**
+   * A presented certificate on an issuer path that matches is the anchor; the first such path
+   * that validates wins, else the failure on the best path is reported. Only when no presented
+   * certificate matches may a Full(0) record's own key anchor the path: a presented anchor
+   * certificate, dates included, is never bypassed by its bare key (the stricter reading).
+   */
   RecordResult check(TlsaRecord record) {
     RecordResult firstFailure = null;
     for (List<Integer> path : chain.issuerPaths()) {
