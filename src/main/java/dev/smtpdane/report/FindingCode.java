@@ -64,6 +64,10 @@ public enum FindingCode {
   DIGEST_AGILITY("tlsa-digest-agility"),
   EE_LEAF_EXPIRED("dane-ee-leaf-expired"),
   CERT_EXPIRING("cert-expiring"),
+  EE_LEAF_NOT_YET_VALID("dane-ee-leaf-not-yet-valid"),
+  CHAIN_SIGNATURE_WEAK("chain-signature-weak"),
+  TA_NOT_ON_PATH("ta-not-issuer-of-chain"),
+  CHAIN_TOO_LONG("chain-too-long"),
 
   // --- run level
   RUN_DEADLINE("run-deadline-expired"),

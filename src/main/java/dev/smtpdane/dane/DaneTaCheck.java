@@ -1,0 +1,179 @@
+package dev.smtpdane.dane;
+
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Decides one DANE-TA(2) record against the presented chain (RFC 7672 §3.1.2, RFC 7671 §5.2;
+ * dane-rules.md §5). The trust anchor is either a certificate on the leaf's issuer path that
+ * matches the record, or the key or certificate carried whole in a {@code 2 1 0} / {@code 2 0
+ * 0} record, which must then have signed a certificate on that path. Never a local CA store.
+ *
+ * <p>From the leaf up to the anchor, in this order, the first problem found is the outcome:
+ * signatures (and their strength), CA flags, validity dates, the leaf's extended key usage,
+ * the leaf's names.
+ */
+final class DaneTaCheck {
+  private final PresentedChain chain;
+  private final ServiceIdentity identity;
+  private final Instant now;
+
+  DaneTaCheck(PresentedChain chain, ServiceIdentity identity, Instant now) {
+    this.chain = chain;
+    this.identity = identity;
+    this.now = now;
+  }
+
+  /**
+   * A presented certificate on an issuer path that matches is the anchor; the first such path
+   * that validates wins, else the failure on the best path is reported. Only when no presented
+   * certificate matches may a Full(0) record's own key anchor the path: a presented anchor
+   * certificate, dates included, is never bypassed by its bare key (the stricter reading).
+   */
+  RecordResult check(TlsaRecord record) {
+    RecordResult firstFailure = null;
+    for (List<Integer> path : chain.issuerPaths()) {
+      for (int i = 1; i < path.size(); i++) {
+        if (chain.content(path.get(i)).matches(record)) {
+          RecordResult r = validate(path, i, null);
+          if (r.matched()) {
+            return r;
+          }
+          firstFailure = firstFailure == null ? r : firstFailure;
+        }
+      }
+    }
+    if (firstFailure != null) {
+      return firstFailure;
+    }
+    for (int p = 1; p < chain.size(); p++) {
+      if (!chain.onIssuerPath(p) && chain.content(p).matches(record)) {
+        return new RecordResult.AnchorNotOnPath(p);
+      }
+    }
+    return anchoredByRecord(record).orElseGet(() -> notAnchored(record));
+  }
+
+  private RecordResult notAnchored(TlsaRecord record) {
+    if (chain.size() > 0 && chain.content(0).matches(record)) {
+      // dane-rules.md §5: the anchor is a certificate above the leaf.
+      return new RecordResult.DigestMismatch(OptionalInt.of(0));
+    }
+    return new RecordResult.TaNotInChain();
+  }
+
+  /**
+   * RFC 7671 §5.2.2: a Full(0) DANE-TA record carries the anchor itself, so the server need
+   * not send it; the highest path certificate its key signed anchors the path. For {@code 2 0
+   * 0} the certificate must also be that certificate's issuer by name; a {@code 2 1 0} key has
+   * no name. The record's own dates are not checked: like DANE-EE data, the DNSSEC signature
+   * on the TLSA RRset vouches for it.
+   */
+  private Optional<RecordResult> anchoredByRecord(TlsaRecord record) {
+    Optional<PublicKey> key = FullAssociationData.anchorKey(record);
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<X509Certificate> anchorCert =
+        record.selector() == Selector.CERT.value()
+            ? FullAssociationData.certificate(record.data())
+            : Optional.empty();
+    Map<Integer, SignatureStatus> checked = new HashMap<>(); // positions shared by paths
+    RecordResult firstFailure = null;
+    for (List<Integer> path : chain.issuerPaths()) {
+      for (int i = path.size() - 1; i >= 0; i--) {
+        X509Certificate signed = chain.cert(path.get(i));
+        if (anchorCert.isPresent() && !signed.getIssuerX500Principal()
+            .equals(anchorCert.get().getSubjectX500Principal())) {
+          continue;
+        }
+        SignatureStatus status =
+            checked.computeIfAbsent(path.get(i), p -> SignatureCheck.check(signed, key.get()));
+        if (status != SignatureStatus.BROKEN) {
+          RecordResult r = validate(path, i, status);
+          if (r.matched()) {
+            return Optional.of(r);
+          }
+          firstFailure = firstFailure == null ? r : firstFailure;
+        }
+      }
+    }
+    return Optional.ofNullable(firstFailure);
+  }
+
+  /**
+   * Validates {@code fullPath} from the leaf to index {@code top}: the anchor itself, or, when
+   * {@code byRecordKey} is given, the certificate the record's key signed with that status.
+   */
+  private RecordResult validate(List<Integer> fullPath, int top, SignatureStatus byRecordKey) {
+    List<Integer> path = fullPath.subList(0, top + 1);
+    Optional<RecordResult> problem =
+        signatures(path, byRecordKey)
+            .or(() -> caFlags(path))
+            .or(() -> dates(path))
+            .or(() -> PathChecks.extendedKeyUsage(chain.cert(0)));
+    if (problem.isPresent()) {
+      return problem.get();
+    }
+    X509Certificate leaf = chain.cert(0);
+    return identity
+        .match(leaf)
+        .<RecordResult>map(m -> new RecordResult.Matched(
+            path.get(top), byRecordKey != null, m.referenceName(), m.presentedName()))
+        .orElseGet(() -> new RecordResult.NameMismatch(
+            identity.referenceNames(), ServiceIdentity.presentedNames(leaf)));
+  }
+
+  private Optional<RecordResult> signatures(List<Integer> path, SignatureStatus byRecordKey) {
+    for (int k = 0; k + 1 < path.size(); k++) {
+      SignatureStatus status = chain.signedBy(path.get(k), path.get(k + 1));
+      Optional<RecordResult> p = signature(path.get(k), status);
+      if (p.isPresent()) {
+        return p;
+      }
+    }
+    return byRecordKey == null
+        ? Optional.empty()
+        : signature(path.get(path.size() - 1), byRecordKey);
+  }
+
+  private Optional<RecordResult> signature(int position, SignatureStatus status) {
+    return switch (status) {
+      case VALID -> Optional.empty();
+      case BROKEN -> Optional.of(new RecordResult.SignatureBroken(position));
+      case WEAK -> Optional.of(
+          new RecordResult.WeakSignature(position, chain.cert(position).getSigAlgName()));
+    };
+  }
+
+  /** RFC 5280 §6.1.4 (k), (l), (n): every issuer on the path is a CA within its path length. */
+  private Optional<RecordResult> caFlags(List<Integer> path) {
+    int intermediatesBelow = 0;
+    for (int k = 1; k < path.size(); k++) {
+      X509Certificate cert = chain.cert(path.get(k));
+      Optional<RecordResult.CaProblem> problem = PathChecks.caProblem(cert, intermediatesBelow);
+      if (problem.isPresent()) {
+        return Optional.of(new RecordResult.NotCa(path.get(k), problem.get()));
+      }
+      intermediatesBelow += PresentedChain.selfIssued(cert) ? 0 : 1;
+    }
+    return Optional.empty();
+  }
+
+  /** dane-rules.md §5: every certificate from the leaf to the anchor is valid now. */
+  private Optional<RecordResult> dates(List<Integer> path) {
+    for (int position : path) {
+      Optional<RecordResult> p = PathChecks.validity(chain.cert(position), position, now);
+      if (p.isPresent()) {
+        return p;
+      }
+    }
+    return Optional.empty();
+  }
+}

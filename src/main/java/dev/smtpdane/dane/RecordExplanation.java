@@ -1,0 +1,75 @@
+package dev.smtpdane.dane;
+
+import java.util.OptionalInt;
+
+/** The English sentence for each {@link RecordResult}, for renderers that want one. */
+final class RecordExplanation {
+  private RecordExplanation() {}
+
+  static String of(RecordResult result) {
+    return switch (result) {
+      case RecordResult.Matched m -> matched(m);
+      case RecordResult.DigestMismatch d -> mismatch(d.matchesOtherPosition());
+      case RecordResult.TaNotInChain t ->
+          "trust anchor not in the chain the server sent: no certificate above the leaf matches;"
+              + " the server must send the CA certificate the record names";
+      case RecordResult.AnchorNotOnPath a ->
+          "matches the certificate at position " + a.anchorPosition()
+              + ", but that certificate did not issue the leaf or its issuers";
+      case RecordResult.SignatureBroken s ->
+          "the signature on the certificate at position " + s.position()
+              + " does not verify with its issuer's key";
+      case RecordResult.WeakSignature w ->
+          "the certificate at position " + w.position() + " is signed with " + w.algorithm()
+              + ", which DANE senders reject as too weak";
+      case RecordResult.NotCa n ->
+          "the certificate at position " + n.position() + " may not issue certificates ("
+              + n.problem().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
+      case RecordResult.Expired e ->
+          "the certificate at position " + e.position() + " expired at " + e.notAfter();
+      case RecordResult.NotYetValid n ->
+          "the certificate at position " + n.position() + " is not valid until "
+              + n.notBefore();
+      case RecordResult.EkuNotServerAuth e ->
+          "the server certificate's extended key usage " + e.purposes()
+              + " does not allow serverAuth";
+      case RecordResult.NameMismatch n ->
+          "the server certificate names " + n.namesInCert() + " match none of "
+              + n.namesTried();
+      case RecordResult.WeakerDigestIgnored w -> ignored(w);
+      case RecordResult.Unusable u -> "unusable: " + u.detail();
+    };
+  }
+
+  private static String matched(RecordResult.Matched m) {
+    if (m.referenceName() == null) {
+      return "matches the server certificate";
+    }
+    String anchor =
+        m.anchorFromRecord()
+            ? "the record's own key signed the certificate at position " + m.chainPosition()
+            : "trust anchor at position " + m.chainPosition();
+    return "matches (" + anchor + "); name " + m.referenceName() + " matched "
+        + m.presentedName();
+  }
+
+  private static String mismatch(OptionalInt other) {
+    if (other.isEmpty()) {
+      return "matches no certificate the server sent";
+    }
+    return other.getAsInt() == 0
+        ? "matches only the leaf certificate, which cannot be a trust anchor: publish it with"
+            + " usage 3 (DANE-EE)"
+        : "matches the certificate at position " + other.getAsInt()
+            + ", but DANE-EE matches only the leaf; for a CA use usage 2 (DANE-TA)";
+  }
+
+  private static String ignored(RecordResult.WeakerDigestIgnored w) {
+    String base = "ignored: a stronger digest of the same usage and selector is published"
+        + " (RFC 7671 §9)";
+    return w.wouldHaveMatched()
+        ? base + "; this record would match, the stronger one does not, so agility-aware"
+            + " senders such as Postfix fail"
+        : base;
+  }
+}

@@ -1,0 +1,92 @@
+package dev.smtpdane.dane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smtpdane.lab.pki.HeldCertificate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** DANE-TA name checks (RFC 7672 §3.2.3, RFC 6125 §6.4). */
+class ServiceIdentityTest {
+
+  @ParameterizedTest(name = "{0} vs {1} -> {2}")
+  @CsvSource({
+    "mx.example.test,      mx.example.test,       true",
+    "MX.Example.TEST,      mx.example.test,       true", // case-insensitive
+    "mx.example.test.,     mx.example.test,       true", // trailing dot ignored
+    "mx.example.test,      MX.EXAMPLE.TEST.,      true",
+    "mx.example.test,      mx2.example.test,      false",
+    "mx.example.test,      example.test,          false",
+    "*.example.test,       mx.example.test,       true", // one whole left-most label
+    "*.Example.Test,       MX.example.test.,      true",
+    "*.example.test,       a.b.example.test,      false", // never more than one label
+    "*.example.test,       example.test,          false", // never zero labels
+    "*.example.test,       .example.test,         false",
+    "mx*.example.test,     mx.example.test,       false", // partial-label wildcards: never
+    "mx*.example.test,     mx1.example.test,      false",
+    "*x.example.test,      mx.example.test,       false",
+    "m*x.example.test,     mx.example.test,       false",
+    "mx.*.example.test,    mx.a.example.test,     false",
+    "*.*.example.test,     a.b.example.test,      false",
+    "*,                    mx,                    false",
+    "*.test,               example.test,          false", // decision: 2+ labels after '*'
+    "*.com,                example.com,           false",
+    "xn--bcher-kva.test,   xn--bcher-kva.test,    true", // A-labels compared as they are
+    "xn--bcher-kva.test,   bücher.test,           false",
+    "'',                   mx.example.test,       false"
+  })
+  void matchesPresentedNameAgainstReference(String presented, String reference, boolean match) {
+    ServiceIdentity id = ServiceIdentity.of(List.of(reference));
+    boolean matched = !id.referenceNames().isEmpty()
+        && ServiceIdentity.matches(presented, id.referenceNames().get(0));
+    assertThat(matched).isEqualTo(match);
+  }
+
+  @Test
+  void referenceIdentifierWithWildcardNeverMatches() {
+    assertThat(ServiceIdentity.of(List.of("*.example.test")).referenceNames()).isEmpty();
+  }
+
+  @Test
+  void commonNameIsUsedOnlyWithoutDnsIds_Rfc6125_6_4_4() {
+    HeldCertificate cnOnly = HeldCertificate.builder().commonName("mx.example.test").build();
+    HeldCertificate sanOther = HeldCertificate.builder().commonName("mx.example.test")
+        .dnsNames("other.example.test").build();
+    ServiceIdentity id = ServiceIdentity.of(List.of("mx.example.test"));
+    assertThat(id.match(cnOnly.certificate())).contains(
+        new ServiceIdentity.NameMatch("mx.example.test", "mx.example.test"));
+    assertThat(id.match(sanOther.certificate())).isEmpty();
+    assertThat(ServiceIdentity.presentedNames(sanOther.certificate()))
+        .containsExactly("other.example.test");
+  }
+
+  @Test
+  void everyCommonNameCountsWhenThereAreSeveral() {
+    HeldCertificate twoCns = HeldCertificate.builder()
+        .subject("CN=first.example.test,CN=mx.example.test").build();
+    assertThat(ServiceIdentity.presentedNames(twoCns.certificate()))
+        .containsExactlyInAnyOrder("first.example.test", "mx.example.test");
+    assertThat(ServiceIdentity.of(List.of("mx.example.test")).match(twoCns.certificate()))
+        .isPresent();
+    assertThat(ServiceIdentity.of(List.of("third.example.test")).match(twoCns.certificate()))
+        .isEmpty();
+  }
+
+  @Test
+  void anyOfSeveralDnsIdsAndReferenceNamesMayMatch() {
+    HeldCertificate multi = HeldCertificate.builder().commonName("x")
+        .dnsNames("a.example.test", "*.mail.example.test").build();
+    ServiceIdentity id = ServiceIdentity.of(List.of("b.example.test", "MX.mail.example.test."));
+    assertThat(id.referenceNames()).containsExactly("b.example.test", "mx.mail.example.test");
+    assertThat(id.match(multi.certificate())).contains(
+        new ServiceIdentity.NameMatch("mx.mail.example.test", "*.mail.example.test"));
+  }
+
+  @Test
+  void referenceNamesAreNormalisedAndDeduplicated() {
+    assertThat(ServiceIdentity.of(List.of("MX.example.test.", "mx.example.test", " ", ""))
+        .referenceNames()).containsExactly("mx.example.test");
+  }
+}
