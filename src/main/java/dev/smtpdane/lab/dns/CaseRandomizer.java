@@ -11,10 +11,10 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
- * Rewrites the question, owner names, and CNAME and MX targets of an answer in mixed case, as answers look
- * from servers using 0x20 randomisation (draft-vixie-dnsext-dns0x20) or that keep the case of
- * their zone files. DNS names compare case-insensitively (RFC 4343), so clients must cope. The
- * pattern alternates letter case, so the result always differs from the lower-case form.
+ * Rewrites the question, owner names, and CNAME and MX targets of an answer in mixed case, as
+ * answers look from servers using 0x20 randomisation (draft-vixie-dnsext-dns0x20) or keeping
+ * the case of their zone files. DNS names compare case-insensitively (RFC 4343), so clients
+ * must cope. The pattern alternates letter case, so it always differs from the lower case.
  */
 final class CaseRandomizer {
   private CaseRandomizer() {}
