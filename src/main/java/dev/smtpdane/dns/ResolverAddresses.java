@@ -2,7 +2,6 @@ package dev.smtpdane.dns;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -15,8 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class ResolverAddresses {
   static final int DNS_PORT = 53;
-  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[\\w.-]+)?");
   private static final Pattern SEPARATORS = Pattern.compile("[,\\s]+");
 
   private ResolverAddresses() {}
@@ -77,15 +74,14 @@ public final class ResolverAddresses {
         throw bad(entry, "expected ':port' after ']'");
       }
       int port = rest.isEmpty() ? DNS_PORT : port(entry, rest.substring(1));
-      return new InetSocketAddress(literal(entry, entry.substring(1, close), IPV6), port);
+      return new InetSocketAddress(literal(entry, entry.substring(1, close)), port);
     }
     int colon = entry.indexOf(':');
     if (colon >= 0 && colon == entry.lastIndexOf(':')) {
-      InetAddress host = literal(entry, entry.substring(0, colon), IPV4);
+      InetAddress host = literal(entry, entry.substring(0, colon));
       return new InetSocketAddress(host, port(entry, entry.substring(colon + 1)));
     }
-    Pattern shape = colon >= 0 ? IPV6 : IPV4;
-    return new InetSocketAddress(literal(entry, entry, shape), DNS_PORT);
+    return new InetSocketAddress(literal(entry, entry), DNS_PORT);
   }
 
   /**
@@ -98,8 +94,7 @@ public final class ResolverAddresses {
       String[] words = line.strip().split("\\s+");
       if (words.length >= 2 && words[0].equals("nameserver")) {
         try {
-          Pattern shape = words[1].contains(":") ? IPV6 : IPV4;
-          out.add(new InetSocketAddress(literal(words[1], words[1], shape), DNS_PORT));
+          out.add(new InetSocketAddress(literal(words[1], words[1]), DNS_PORT));
         } catch (IllegalArgumentException skipped) {
           // resolv(5): an unparsable nameserver line is ignored
         }
@@ -108,25 +103,10 @@ public final class ResolverAddresses {
     return List.copyOf(out);
   }
 
-  private static InetAddress literal(String entry, String text, Pattern shape) {
-    if (!shape.matcher(text).matches() || (shape == IPV4 && !octetsInRange(text))) {
-      throw bad(entry, "not an IP address (resolvers are given by address, not by name)");
-    }
-    try {
-      // Safe: the text is an address literal, so getByName does no lookup.
-      return InetAddress.getByName(text);
-    } catch (UnknownHostException e) {
-      throw bad(entry, "not an IP address");
-    }
-  }
-
-  private static boolean octetsInRange(String text) {
-    for (String octet : text.split("\\.")) {
-      if (Integer.parseInt(octet) > 255) {
-        return false;
-      }
-    }
-    return true;
+  private static InetAddress literal(String entry, String text) {
+    return AddressLiteral.parse(text)
+        .orElseThrow(() -> bad(entry,
+            "not an IP address (resolvers are given by address, not by name)"));
   }
 
   private static int port(String entry, String text) {
