@@ -31,6 +31,8 @@ public enum FindingCode {
   RESOLVER_NOT_LOOPBACK("resolver-ad-untrusted-path"),
   RESOLVER_UNREACHABLE("resolver-unreachable"),
   FAN_OUT_CAPPED("fan-out-capped"),
+  NO_SRV("no-srv-records"),
+  ADDRESS_LITERAL("address-literal-no-dane"),
 
   // --- TLSA records (dane-rules.md §4)
   TLSA_UNUSABLE("tlsa-unusable"),

@@ -1,0 +1,77 @@
+package dev.smtpdane.dns;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.RRSIGRecord;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * Decides whether a SERVFAIL from a validating resolver means bogus data or an answer nobody
+ * could get. A validating resolver answers SERVFAIL for both (RFC 4033 §5); the Extended DNS
+ * Error (RFC 8914) or a second query with CD=1 tells them apart. For bogus data the CD=1 reply
+ * also shows whether signatures have expired, which the EDE often does not say.
+ */
+final class ServfailJudgement {
+  private ServfailJudgement() {}
+
+  static Answer judge(Name qname, int qtype, ResolverExchange from, Message servfail,
+      List<String> failures, Instant now) {
+    Optional<ExtendedDnsError> ede = AnswerSection.extendedError(servfail);
+    Optional<Message> unchecked = uncheckedReply(from, qname, qtype);
+    DnssecState state;
+    List<String> reasons = new ArrayList<>(failures);
+    if (ede.isPresent()) {
+      state = ede.get().isValidationFailure() ? DnssecState.BOGUS : DnssecState.INDETERMINATE;
+    } else if (unchecked.isPresent()) {
+      state = DnssecState.BOGUS;
+      reasons.add("with checking disabled (CD=1) " + from.where() + " returns the data, so the"
+          + " data failed DNSSEC validation");
+    } else {
+      state = DnssecState.INDETERMINATE;
+      reasons.add(from.where() + " also fails with checking disabled (CD=1): it could not get"
+          + " an answer from the authoritative servers");
+    }
+    if (state == DnssecState.BOGUS) {
+      unchecked.ifPresent(m -> reasons.addAll(signatureTimes(m, now)));
+    }
+    return new Answer(qname, qtype, state, servfail.getRcode(), List.of(), List.of(),
+        String.join("; ", reasons), ede, Optional.of(from.address()), false);
+  }
+
+  /** The data as the resolver has it without validation, if it can give it. */
+  private static Optional<Message> uncheckedReply(ResolverExchange from, Name qname, int qtype) {
+    if (from.send(qname, qtype, true) instanceof ResolverExchange.Reply reply) {
+      int rcode = reply.message().getRcode();
+      if (rcode == Rcode.NOERROR || rcode == Rcode.NXDOMAIN) {
+        return Optional.of(reply.message());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** RFC 4035 §5.3.1: a signature is valid only between its inception and expiration. */
+  static List<String> signatureTimes(Message reply, Instant now) {
+    List<String> out = new ArrayList<>();
+    for (int section : new int[] {Section.ANSWER, Section.AUTHORITY}) {
+      for (Record r : reply.getSection(section)) {
+        if (r instanceof RRSIGRecord sig) {
+          String what = "RRSIG over " + DomainName.canonical(sig.getName()) + " "
+              + Type.string(sig.getTypeCovered());
+          if (sig.getExpire().isBefore(now)) {
+            out.add(what + " expired at " + sig.getExpire());
+          } else if (sig.getTimeSigned().isAfter(now)) {
+            out.add(what + " is not valid before " + sig.getTimeSigned());
+          }
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,123 @@
+package dev.smtpdane.dns;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Type;
+
+/**
+ * A {@link DnsLookup} that trusts the AD bit of validating recursive resolvers, as a DANE MTA
+ * does with a local Unbound (RFC 7672 §1.3, RFC 4035 §4.9.3: trust AD only over a trusted path;
+ * the caller warns when a resolver is not on loopback).
+ *
+ * <p>Resolvers are tried in order. NOERROR and NXDOMAIN answers are final; SERVFAIL, REFUSED,
+ * other error RCODEs, timeouts and network errors move on to the next resolver. When all fail,
+ * a SERVFAIL is judged bogus if it carries a DNSSEC Extended DNS Error (RFC 8914 §4.7-§4.13) or
+ * if the same resolver returns the data when asked with CD=1 (RFC 4035 §3.2.2: so only
+ * validation failed); otherwise the answer is indeterminate.
+ */
+public final class StubResolver implements DnsLookup {
+  /** Per-try timeout used by the command line unless told otherwise. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+  /** Tries per resolver on timeout. */
+  public static final int DEFAULT_TRIES = 2;
+
+  private final List<ResolverExchange> exchanges;
+
+  /**
+   * @param resolvers the resolvers, in the order they are asked
+   * @param timeout how long each try waits for a reply
+   * @param tries how often a resolver is asked before moving on when it does not reply
+   */
+  public StubResolver(List<InetSocketAddress> resolvers, Duration timeout, int tries) {
+    if (resolvers.isEmpty()) {
+      throw new IllegalArgumentException("at least one resolver is needed");
+    }
+    if (tries < 1 || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("tries must be >= 1 and the timeout positive");
+    }
+    Objects.requireNonNull(timeout, "timeout");
+    this.exchanges = resolvers.stream().map(a -> new ResolverExchange(a, timeout, tries)).toList();
+  }
+
+  /** A resolver with {@link #DEFAULT_TIMEOUT} and {@link #DEFAULT_TRIES}. */
+  public StubResolver(List<InetSocketAddress> resolvers) {
+    this(resolvers, DEFAULT_TIMEOUT, DEFAULT_TRIES);
+  }
+
+  /** The resolvers, in the order they are asked. */
+  public List<InetSocketAddress> resolvers() {
+    return exchanges.stream().map(ResolverExchange::address).toList();
+  }
+
+  @Override
+  public Answer lookup(Name name, int type) {
+    Name qname = DomainName.canonical(name);
+    List<String> failures = new ArrayList<>();
+    ResolverExchange servfailFrom = null;
+    Message servfail = null;
+    Message lastError = null;
+    ResolverExchange lastErrorFrom = null;
+    for (ResolverExchange exchange : exchanges) {
+      switch (exchange.send(qname, type, false)) {
+        case ResolverExchange.NoReply none -> failures.add(none.reason());
+        case ResolverExchange.Reply reply -> {
+          Message m = reply.message();
+          int rcode = m.getRcode();
+          if (rcode == Rcode.NOERROR || rcode == Rcode.NXDOMAIN) {
+            return withChainStates(AnswerSection.read(qname, type, m, exchange.address()));
+          }
+          failures.add(answered(exchange, m));
+          if (rcode == Rcode.SERVFAIL && servfail == null) {
+            servfail = m;
+            servfailFrom = exchange;
+          }
+          lastError = m;
+          lastErrorFrom = exchange;
+        }
+      }
+    }
+    if (servfail != null) {
+      return ServfailJudgement.judge(qname, type, servfailFrom, servfail, failures, Instant.now());
+    }
+    String reason = String.join("; ", failures);
+    if (lastError == null) {
+      return Answer.failed(qname, type, DnssecState.INDETERMINATE, Answer.NO_RCODE, reason);
+    }
+    return new Answer(qname, type, DnssecState.INDETERMINATE, lastError.getRcode(), List.of(),
+        List.of(), reason, AnswerSection.extendedError(lastError),
+        Optional.of(lastErrorFrom.address()), false);
+  }
+
+  /** "resolver 127.0.0.1:53 answered REFUSED, EDE 18 Prohibited: ..." */
+  static String answered(ResolverExchange exchange, Message reply) {
+    return "resolver " + exchange.where() + " answered " + Rcode.string(reply.getRcode())
+        + AnswerSection.extendedError(reply).map(e -> ", " + e).orElse("");
+  }
+
+  /**
+   * A reply with AD=0 says only that something in it was not secure. To know where a CNAME
+   * chain leaves signed DNS (RFC 7672 §2.2.2), each alias is asked for on its own.
+   */
+  private Answer withChainStates(Answer answer) {
+    if (answer.state() == DnssecState.SECURE || answer.cnameChain().isEmpty()
+        || answer.hasCnameLoop()) {
+      return answer;
+    }
+    List<CnameLink> links = new ArrayList<>();
+    for (CnameLink link : answer.cnameChain()) {
+      Answer alias = lookup(link.owner(), Type.CNAME);
+      links.add(new CnameLink(link.owner(), link.target(), alias.state()));
+    }
+    return new Answer(answer.qname(), answer.qtype(), answer.state(), answer.rcode(),
+        answer.records(), links, answer.reason(), answer.ede(), answer.resolver(),
+        answer.stateFromAdBit());
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * DNS lookups that carry their DNSSEC state (dane-rules.md §1).
+ *
+ * <p>Decides: the {@link dev.smtpdane.dns.DnssecState} of every answer (secure, insecure, bogus,
+ * indeterminate) with a reason, the CNAME chain that was followed, and which resolver answered.
+ * Returns {@link dev.smtpdane.dns.Answer} records through the {@link
+ * dev.smtpdane.dns.DnsLookup} interface; dnsjava {@code Message}s never leave this package.
+ *
+ * <p>Must not: throw for a DNS outcome (timeouts, SERVFAIL, garbage are answers with a state),
+ * fall back to the system resolver, or block inside the common fork-join pool. Callers run
+ * lookups on virtual threads.
+ */
+package dev.smtpdane.dns;

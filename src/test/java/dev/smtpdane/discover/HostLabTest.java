@@ -1,0 +1,166 @@
+package dev.smtpdane.discover;
+
+import static dev.smtpdane.discover.LabWorlds.codes;
+import static dev.smtpdane.discover.LabWorlds.errors;
+import static dev.smtpdane.discover.LabWorlds.onlyHost;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.smtpdane.dns.Answer;
+import dev.smtpdane.dns.DnssecState;
+import dev.smtpdane.dns.StubResolver;
+import dev.smtpdane.lab.dns.LabDns;
+import dev.smtpdane.report.FindingCode;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Discovery per host (addresses, CNAMEs, TLSA base domain, TLSA outcome) against the embedded
+ * signed DNS and its validating resolver (shared/spec/scenarios.md). Every packet goes to the
+ * lab on loopback.
+ */
+class HostLabTest {
+  private static LabDns lab;
+
+  @BeforeAll
+  static void start() {
+    lab = LabWorlds.scenarios(LabDns.builder()).start();
+  }
+
+  @AfterAll
+  static void stop() {
+    lab.close();
+  }
+
+  private static Plan discover(DiscoveryRequest request, InetSocketAddress... resolvers) {
+    return LabWorlds.discover(lab, request, resolvers);
+  }
+
+  private static Plan mx(String domain) {
+    return discover(DiscoveryRequest.mx(List.of(HostSpec.parse(domain))));
+  }
+
+  private static Plan host(String host) {
+    return discover(DiscoveryRequest.hosts(List.of(HostSpec.parse(host))));
+  }
+
+  @Test
+  void cnameToANameWithTlsaUsesTheExpandedName_Rfc7672_2_2_2() {
+    Plan plan = host("mx.alias.test");
+    HostPlan h = onlyHost(plan);
+    assertThat(h.a().orElseThrow().cnameChain()).singleElement()
+        .satisfies(l -> assertThat(l.state()).isEqualTo(DnssecState.SECURE));
+    assertThat(h.tlsaBaseDomain().orElseThrow()).hasToString("host.provider.test.");
+    assertThat(h.targets()).allMatch(ProbeTarget::daneApplicable);
+    assertThat(h.targets().get(0).sniName()).contains("host.provider.test");
+    assertThat(h.referenceIdentifiers()).containsExactly("host.provider.test", "mx.alias.test");
+    assertThat(errors(plan)).isEmpty();
+  }
+
+  @Test
+  void cnameWithTlsaOnlyAtTheOriginalFallsBackAfterSecureDenial_Rfc7672_2_2_2() {
+    Plan plan = host("mx2.alias.test");
+    HostPlan h = onlyHost(plan);
+    assertThat(h.tlsaBaseDomain().orElseThrow()).hasToString("mx2.alias.test.");
+    assertThat(h.tlsa().orElseThrow().qname()).hasToString("_25._tcp.mx2.alias.test.");
+    assertThat(h.targets()).allMatch(ProbeTarget::daneApplicable);
+    assertThat(errors(plan)).isEmpty();
+  }
+
+  @Test
+  void cnameIntoAnUnsignedZoneLeavesNoDane_Rfc7672_2_2_2() {
+    Plan plan = host("mx3.alias.test");
+    HostPlan h = onlyHost(plan);
+    Answer a = h.a().orElseThrow();
+    assertThat(a.state()).isEqualTo(DnssecState.INSECURE);
+    assertThat(a.cnameChain()).singleElement()
+        .satisfies(l -> assertThat(l.state()).isEqualTo(DnssecState.SECURE));
+    assertThat(h.tlsaBaseDomain().orElseThrow()).hasToString("mx3.alias.test.");
+    assertThat(h.targets()).isNotEmpty().noneMatch(ProbeTarget::daneApplicable);
+    assertThat(codes(plan)).contains(FindingCode.ADDRESS_INSECURE,
+        FindingCode.CNAME_CHAIN_INSECURE);
+  }
+
+  @Test
+  void hostInAnUnsignedZoneIsProbedWithoutDane() {
+    Plan plan = host("mx.unsigned.test");
+    HostPlan h = onlyHost(plan);
+    assertThat(h.a().orElseThrow().state()).isEqualTo(DnssecState.INSECURE);
+    assertThat(h.tlsaOutcome()).isInstanceOf(TlsaOutcome.NotApplicable.class);
+    assertThat(h.targets()).extracting(ProbeTarget::endpoint).containsExactly("127.0.0.20:25");
+    assertThat(h.targets()).noneMatch(ProbeTarget::daneApplicable);
+    assertThat(errors(plan)).containsExactly(FindingCode.ADDRESS_INSECURE);
+  }
+
+  @Test
+  void signedZoneWithoutTlsaIsASecureDenialAndAnError() {
+    Plan plan = mx("no-tlsa.test");
+    HostPlan h = onlyHost(plan);
+    assertThat(h.tlsa().orElseThrow().isSecureDenial()).isTrue();
+    assertThat(h.tlsaOutcome()).isInstanceOf(TlsaOutcome.NoRecords.class);
+    assertThat(h.tlsaBaseDomain().orElseThrow()).hasToString("mx.no-tlsa.test.");
+    assertThat(h.targets()).isNotEmpty().noneMatch(ProbeTarget::daneApplicable);
+    assertThat(errors(plan)).containsExactly(FindingCode.NO_TLSA);
+  }
+
+  @Test
+  void bogusTlsaIsAnErrorSayingSendersDefer() {
+    Plan plan = mx("bogus-tlsa.test");
+    HostPlan h = onlyHost(plan);
+    assertThat(h.tlsa().orElseThrow().state()).isEqualTo(DnssecState.BOGUS);
+    assertThat(h.tlsaOutcome()).isInstanceOf(TlsaOutcome.Failed.class);
+    assertThat(h.targets()).isNotEmpty().noneMatch(ProbeTarget::daneApplicable);
+    assertThat(errors(plan)).containsExactly(FindingCode.TLSA_LOOKUP_BOGUS);
+    assertThat(plan.allFindings().get(0).message()).contains("will defer mail");
+  }
+
+  @Test
+  void expiredTlsaSignatureIsBogusAndTheReasonSaysExpired() {
+    Plan plan = mx("expired-tlsa.test");
+    HostPlan h = onlyHost(plan);
+    assertThat(h.tlsa().orElseThrow().state()).isEqualTo(DnssecState.BOGUS);
+    assertThat(h.tlsa().orElseThrow().reason()).contains("expired at");
+    assertThat(errors(plan)).containsExactly(FindingCode.TLSA_LOOKUP_BOGUS);
+  }
+
+  @Test
+  void servfailTlsaInASignedZoneIsIndeterminate() {
+    Plan plan = mx("servfail-tlsa.test");
+    HostPlan h = onlyHost(plan);
+    Answer tlsa = h.tlsa().orElseThrow();
+    assertThat(tlsa.state()).isEqualTo(DnssecState.INDETERMINATE);
+    assertThat(tlsa.reason()).contains("SERVFAIL").contains("EDE 22");
+    assertThat(h.targets()).isNotEmpty().noneMatch(ProbeTarget::daneApplicable);
+    assertThat(errors(plan)).containsExactly(FindingCode.TLSA_LOOKUP_FAILED);
+  }
+
+  @Test
+  void tlsaTimeoutIsIndeterminateAndNeverHangs() {
+    Plan plan = new Discovery(new StubResolver(List.of(lab.resolver()), Duration.ofMillis(300), 2))
+        .discover(DiscoveryRequest.mx(List.of(HostSpec.parse("slow-tlsa.test"))));
+    HostPlan h = onlyHost(plan);
+    Answer tlsa = h.tlsa().orElseThrow();
+    assertThat(tlsa.state()).isEqualTo(DnssecState.INDETERMINATE);
+    assertThat(tlsa.reason()).startsWith("timed out after 300 ms at").endsWith("2 tries");
+    assertThat(h.targets()).isNotEmpty().noneMatch(ProbeTarget::daneApplicable);
+    assertThat(errors(plan)).containsExactly(FindingCode.TLSA_LOOKUP_FAILED);
+  }
+
+  @Test
+  void bogusAaaaDoesNotStopSecureIpv4() {
+    Plan plan = mx("dual.test");
+    HostPlan h = onlyHost(plan);
+    assertThat(h.aaaa().orElseThrow().state()).isEqualTo(DnssecState.BOGUS);
+    assertThat(h.a().orElseThrow().state()).isEqualTo(DnssecState.SECURE);
+    assertThat(h.tlsaBaseDomain().orElseThrow()).hasToString("mx.dual.test.");
+    assertThat(h.targets()).singleElement().satisfies(t -> {
+      assertThat(t.endpoint()).isEqualTo("127.0.0.21:25");
+      assertThat(t.daneApplicable()).isTrue();
+    });
+    assertThat(errors(plan)).containsExactly(FindingCode.ADDRESS_LOOKUP_BOGUS);
+  }
+
+}
