@@ -1,14 +1,123 @@
 package dev.smtpdane.cli;
 
+import dev.smtpdane.check.CheckSettings;
+import dev.smtpdane.check.Checker;
+import dev.smtpdane.discover.DiscoveryRequest;
+import dev.smtpdane.dns.DnsLookup;
+import dev.smtpdane.dns.ResolverAddresses;
+import dev.smtpdane.dns.StubResolver;
+import dev.smtpdane.report.JsonRenderer;
+import dev.smtpdane.report.NagiosRenderer;
+import dev.smtpdane.report.QuietRenderer;
+import dev.smtpdane.report.RunReport;
+import dev.smtpdane.report.Severity;
+import dev.smtpdane.report.Style;
+import dev.smtpdane.report.TextRenderer;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** Runs a check described by {@link RunOptions} and returns the exit code. */
+/** Runs a check described by {@link RunOptions}, prints the report, returns the exit code. */
 final class Run {
   private Run() {}
 
-  static int execute(RunOptions options, PrintWriter out, PrintWriter err) {
-    err.println("smtpdane: probing is not wired up yet in this build");
-    return options.output() == RunOptions.OutputMode.NAGIOS
-        ? ExitCode.NAGIOS_UNKNOWN : ExitCode.FAILURE;
+  static int execute(RunOptions o, PrintWriter out, PrintWriter err) {
+    boolean nagios = o.output() == RunOptions.OutputMode.NAGIOS;
+    List<InetSocketAddress> resolvers;
+    try {
+      resolvers = ResolverAddresses.select(o.resolvers(), null, Run::resolvConf);
+    } catch (IllegalArgumentException e) {
+      err.println("smtpdane: " + e.getMessage());
+      return nagios ? ExitCode.NAGIOS_UNKNOWN : ExitCode.FAILURE;
+    }
+    if (o.debug()) {
+      err.println("smtpdane: resolvers " + resolvers);
+    }
+    try {
+      RunReport report = check(o, new StubResolver(resolvers));
+      render(o, report, out);
+      return exitCode(o, report);
+    } catch (RuntimeException e) {
+      // cli.md: an internal error is one line (a stack trace only with -debug).
+      err.println("smtpdane: internal error: " + e);
+      if (o.debug()) {
+        e.printStackTrace(err);
+      }
+      return nagios ? ExitCode.NAGIOS_UNKNOWN : ExitCode.FAILURE;
+    }
+  }
+
+  static RunReport check(RunOptions o, DnsLookup dns) {
+    CheckSettings settings = new CheckSettings(o.heloName(), o.connectTimeout(),
+        Duration.ofSeconds(30), o.runTimeout(), o.runTimeout(), o.proxy(), 64,
+        o.expirationWarning(), o.expectOcsp());
+    DiscoveryRequest request = new DiscoveryRequest(switch (o.mode()) {
+      case HOST -> DiscoveryRequest.Mode.HOST;
+      case MX -> DiscoveryRequest.Mode.MX;
+      case SRV -> DiscoveryRequest.Mode.SRV;
+    }, o.srvService().orElse(null), o.targets(), o.defaultPort(), o.tlsOnConnect(),
+        o.akaNames(), !o.ipv6(), !o.ipv4());
+    return new Checker(dns, settings, Clock.systemUTC(), r -> Optional.empty(),
+        VersionInfo.version()).run(request, reportedOptions(o));
+  }
+
+  /** The options that affect a verdict, for the JSON document. */
+  private static Map<String, String> reportedOptions(RunOptions o) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("mode", o.mode().name().toLowerCase(java.util.Locale.ROOT)
+        + o.srvService().map(s -> ":" + s).orElse(""));
+    m.put("port", Integer.toString(o.defaultPort()));
+    m.put("tlsOnConnect", Boolean.toString(o.tlsOnConnect()));
+    m.put("aka", String.join(",", o.akaNames()));
+    m.put("addressFamilies", o.ipv4() ? "ipv4" : o.ipv6() ? "ipv6" : "ipv4,ipv6");
+    m.put("helo", o.heloName());
+    m.put("expirationWarning", GoDuration.format(o.expirationWarning()));
+    m.put("expectOcsp", Boolean.toString(o.expectOcsp()));
+    m.put("dnssec", "trust-ad");
+    return m;
+  }
+
+  private static void render(RunOptions o, RunReport report, PrintWriter out) {
+    if (o.quiet() && report.worst() != Severity.ERROR) {
+      return; // cli.md: -quiet prints nothing unless there is an error
+    }
+    Style style = Style.of(o.color());
+    switch (o.output()) {
+      case JSON -> new JsonRenderer().render(report, out);
+      case NAGIOS -> new NagiosRenderer(Clock.systemUTC().instant()).render(report, out);
+      case TERSE, TEXT -> {
+        if (o.quiet()) {
+          new QuietRenderer(style, o.showCertInfo(), o.showCerts()).render(report, out);
+        } else {
+          new TextRenderer(style, o.output() == RunOptions.OutputMode.TERSE, o.showCertInfo(),
+              o.showCerts()).render(report, out);
+        }
+      }
+    }
+  }
+
+  /** cli.md exit codes: 0 verified, 1 warnings/errors/probe fault; Nagios 0-3. */
+  static int exitCode(RunOptions o, RunReport report) {
+    if (o.output() == RunOptions.OutputMode.NAGIOS) {
+      return NagiosRenderer.state(report).ordinal();
+    }
+    return report.worst() == Severity.ERROR || report.worst() == Severity.WARNING
+        || report.probeFault() ? ExitCode.FAILURE : ExitCode.OK;
+  }
+
+  private static String resolvConf() {
+    try {
+      return Files.readString(Path.of("/etc/resolv.conf"));
+    } catch (IOException e) {
+      return "";
+    }
   }
 }

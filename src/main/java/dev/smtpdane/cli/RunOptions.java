@@ -1,12 +1,13 @@
 package dev.smtpdane.cli;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.smtpdane.discover.HostSpec;
+import dev.smtpdane.dns.ResolverAddresses;
+import dev.smtpdane.smtp.ProxySpec;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -16,7 +17,7 @@ import picocli.CommandLine.ParameterException;
 public record RunOptions(
     LookupMode mode,
     Optional<String> srvService,
-    List<String> targets,
+    List<HostSpec> targets,
     int defaultPort,
     boolean tlsOnConnect,
     List<String> akaNames,
@@ -25,7 +26,7 @@ public record RunOptions(
     String heloName,
     Duration connectTimeout,
     Duration runTimeout,
-    Optional<Proxy> proxy,
+    Optional<ProxySpec> proxy,
     List<String> resolvers,
     Duration expirationWarning,
     boolean expectOcsp,
@@ -43,9 +44,6 @@ public record RunOptions(
   /** Which renderer prints the result. */
   public enum OutputMode { TEXT, TERSE, NAGIOS, JSON }
 
-  /** A SOCKS5 proxy for the SMTP connections. */
-  public record Proxy(String host, int port) {}
-
   static RunOptions from(Cli c, Map<String, String> env) {
     rejectConflicts(c);
     if (c.targets.isEmpty()) {
@@ -60,21 +58,51 @@ public record RunOptions(
         : (c.submission || c.submissions || c.srv != null) ? LookupMode.SRV : LookupMode.HOST;
     Optional<String> service = Optional.ofNullable(
         c.submission ? "submission" : c.submissions ? "submissions" : c.srv);
+    PortSpec ports = PortSpec.system();
     int port;
     try {
-      port = PortSpec.system().parse(c.port);
+      port = ports.parse(c.port);
     } catch (IllegalArgumentException e) {
       throw usage(c, "-port: " + e.getMessage());
+    }
+    List<HostSpec> targets;
+    try {
+      targets = Targets.parse(c.targets, ports);
+    } catch (IllegalArgumentException e) {
+      throw usage(c, e.getMessage());
+    }
+    if (mode != LookupMode.HOST) {
+      for (HostSpec t : targets) {
+        if (t.isAddress()) {
+          throw usage(c, "\"" + t.input() + "\" is an IP address; " + modeName(c)
+              + " needs a domain name");
+        }
+      }
     }
     requireNonNegative(c, "-connect-timeout", c.connectTimeout, false);
     requireNonNegative(c, "--timeout", c.timeout, false);
     requireNonNegative(c, "-expiration-warning", c.expirationWarning, true);
     List<String> resolvers = !c.resolvers.isEmpty() ? List.copyOf(c.resolvers)
         : splitResolverList(env.getOrDefault("DNS_RESOLVER", ""));
+    for (String r : resolvers) {
+      try {
+        ResolverAddresses.parseList(r);
+      } catch (IllegalArgumentException e) {
+        throw usage(c, (c.resolvers.isEmpty() ? "DNS_RESOLVER: " : "--resolver: ")
+            + e.getMessage());
+      }
+    }
+    for (String name : c.aka) {
+      try {
+        dev.smtpdane.dns.DomainName.parse(name);
+      } catch (IllegalArgumentException e) {
+        throw usage(c, "-aka: " + e.getMessage());
+      }
+    }
     OutputMode output = c.nagios ? OutputMode.NAGIOS : c.json ? OutputMode.JSON
         : c.terse ? OutputMode.TERSE : OutputMode.TEXT;
     boolean color = !c.noColor && !c.nagios && !c.json && env.get("NO_COLOR") == null;
-    return new RunOptions(mode, service, List.copyOf(c.targets), port,
+    return new RunOptions(mode, service, targets, port,
         c.tlsOnConnect || c.submissions, List.copyOf(c.aka), c.ipv4Only, c.ipv6Only, c.helo,
         c.connectTimeout, c.timeout, parseProxy(c), resolvers, c.expirationWarning,
         c.expectOcsp, !c.noCertNames, output, c.quiet && !c.nagios, color, c.showCertInfo,
@@ -107,6 +135,10 @@ public record RunOptions(
     }
   }
 
+  private static String modeName(Cli c) {
+    return c.mx ? "-mx" : c.submission ? "-submission" : c.submissions ? "-submissions" : "-srv";
+  }
+
   private static void requireNonNegative(Cli c, String option, Duration d, boolean zeroOk) {
     if (d.isNegative() || (!zeroOk && d.isZero())) {
       throw usage(c, option + " must be " + (zeroOk ? "0 or more" : "more than 0")
@@ -114,20 +146,14 @@ public record RunOptions(
     }
   }
 
-  private static Optional<Proxy> parseProxy(Cli c) {
+  private static Optional<ProxySpec> parseProxy(Cli c) {
     if (c.proxyTcp == null) {
       return Optional.empty();
     }
     try {
-      URI u = new URI(c.proxyTcp);
-      if (!"socks5".equalsIgnoreCase(u.getScheme()) || u.getHost() == null || u.getPort() < 1
-          || (u.getPath() != null && !u.getPath().isEmpty() && !u.getPath().equals("/"))) {
-        throw usage(c, "-proxy-tcp: expected socks5://host:port (got '" + c.proxyTcp + "')");
-      }
-      String host = u.getHost().replaceAll("^\\[|\\]$", "");
-      return Optional.of(new Proxy(host, u.getPort()));
-    } catch (URISyntaxException e) {
-      throw usage(c, "-proxy-tcp: expected socks5://host:port (got '" + c.proxyTcp + "')");
+      return Optional.of(ProxySpec.parse(c.proxyTcp));
+    } catch (IllegalArgumentException e) {
+      throw usage(c, "-proxy-tcp: " + e.getMessage());
     }
   }
 

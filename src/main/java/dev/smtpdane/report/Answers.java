@@ -17,10 +17,12 @@ final class Answers {
     if (!a.cnameChain().isEmpty()) {
       b.append(" via CNAME ").append(Safe.text(String.join(" → ", a.cnameChain())));
     }
-    if (!a.records().isEmpty()) {
-      b.append(": ");
-      b.append(String.join(", ", a.records().stream()
-          .map(r -> a.type().equals("TLSA") ? Hex.record(r) : r).map(Safe::text).toList()));
+    if (a.type().equals("TLSA")) {
+      // the records themselves are listed (with usability) right after this line
+      b.append(a.records().isEmpty() ? "" : ": " + a.records().size() + " record"
+          + (a.records().size() == 1 ? "" : "s"));
+    } else if (!a.records().isEmpty()) {
+      b.append(": ").append(Safe.text(String.join(", ", a.records())));
     }
     if (!a.reason().isEmpty()) {
       b.append(" — ").append(Safe.text(a.reason()));

@@ -52,6 +52,7 @@ public enum FindingCode {
   TIMEOUT("timeout"),
   LEGACY_TLS_VERSION("tls-legacy-version"),
   ANONYMOUS_CIPHER("tls-anonymous-cipher"),
+  DANE_NOT_APPLICABLE("dane-not-applicable"),
 
   // --- DANE authentication (dane-rules.md §5)
   DANE_VERIFIED("dane-verified"),

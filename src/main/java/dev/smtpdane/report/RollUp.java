@@ -7,8 +7,9 @@ import java.util.List;
  * The roll-up order, written down once (dane-rules.md §6).
  *
  * <ul>
- *   <li>Address: FAILED if any of its findings is an error; VERIFIED if DANE authenticated the
- *       session (the checker says so); else NOT_ATTEMPTED.
+ *   <li>Address: FAILED if any of its findings is an error or DANE cannot apply to it
+ *       (insecure address or TLSA: never a pass); VERIFIED if DANE authenticated the session;
+ *       else NOT_ATTEMPTED.
  *   <li>Host: FAILED if it has an error of its own or any address FAILED or NOT_ATTEMPTED
  *       after a probe was due; VERIFIED only if it has addresses and every one is VERIFIED.
  *   <li>Domain: NO_SERVICE for a null MX / SRV "." with no other error; FAILED if it has an
@@ -20,8 +21,9 @@ import java.util.List;
 public final class RollUp {
   private RollUp() {}
 
-  public static Verdict address(boolean authenticated, List<Finding> findings) {
-    if (worst(findings) == Severity.ERROR) {
+  public static Verdict address(boolean authenticated, boolean daneApplicable,
+      List<Finding> findings) {
+    if (worst(findings) == Severity.ERROR || !daneApplicable) {
       return Verdict.FAILED;
     }
     return authenticated ? Verdict.VERIFIED : Verdict.NOT_ATTEMPTED;

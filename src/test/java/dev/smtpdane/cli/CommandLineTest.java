@@ -54,7 +54,7 @@ class CommandLineTest {
     assertThat(o.akaNames()).containsExactly("a.test", "b.test");
     assertThat(o.tlsOnConnect()).isFalse();
     assertThat(o.ipv4()).isTrue();
-    assertThat(o.targets()).containsExactly("example.test");
+    assertThat(o.targets()).extracting(h -> h.input()).containsExactly("example.test");
   }
 
   @Test

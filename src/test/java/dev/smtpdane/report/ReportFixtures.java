@@ -25,7 +25,7 @@ final class ReportFixtures {
   }
 
   static AddressReport goodAddress() {
-    return new AddressReport("127.0.0.1", false, 25, false, true,
+    return new AddressReport("127.0.0.1", false, 25, false, true, true,
         Optional.of(new TlsView("TLSv1.3", "TLS_AES_128_GCM_SHA256", "mx1.example.test")),
         List.of(leaf("AA".repeat(32))),
         List.of(new RecordResultView("3 1 1 " + "AA".repeat(32), true, "matched",
@@ -34,7 +34,7 @@ final class ReportFixtures {
   }
 
   static AddressReport badAddress() {
-    return new AddressReport("::1", true, 25, false, false,
+    return new AddressReport("::1", true, 25, false, false, true,
         Optional.of(new TlsView("TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
             "mx2.example.test")),
         List.of(leaf("BB".repeat(32))),

@@ -1,0 +1,166 @@
+package dev.smtpdane.check;
+
+import dev.smtpdane.dane.RecordSetAdvice;
+import dev.smtpdane.dane.TlsaRecord;
+import dev.smtpdane.discover.Discovery;
+import dev.smtpdane.discover.DiscoveryRequest;
+import dev.smtpdane.discover.DomainPlan;
+import dev.smtpdane.discover.HostPlan;
+import dev.smtpdane.discover.Plan;
+import dev.smtpdane.discover.ProbeTarget;
+import dev.smtpdane.dns.DnsLookup;
+import dev.smtpdane.dns.DomainName;
+import dev.smtpdane.report.AddressReport;
+import dev.smtpdane.report.DomainReport;
+import dev.smtpdane.report.Finding;
+import dev.smtpdane.report.FindingCode;
+import dev.smtpdane.report.HostReport;
+import dev.smtpdane.report.RunReport;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * Runs one check: discovery, then every address's session concurrently on virtual threads
+ * (at most {@link CheckSettings#maxConnections()} open at once), then the report. The run
+ * deadline always yields a complete report: what did not finish is reported as such.
+ */
+public final class Checker {
+  private final DnsLookup dns;
+  private final CheckSettings settings;
+  private final Clock clock;
+  private final Function<TlsaRecord, Optional<String>> caNames;
+  private final String toolVersion;
+
+  public Checker(DnsLookup dns, CheckSettings settings, Clock clock,
+      Function<TlsaRecord, Optional<String>> caNames, String toolVersion) {
+    this.dns = dns;
+    this.settings = settings;
+    this.clock = clock;
+    this.caNames = caNames;
+    this.toolVersion = toolVersion;
+  }
+
+  public RunReport run(DiscoveryRequest request, Map<String, String> reportedOptions) {
+    Instant started = clock.instant();
+    Instant deadline = started.plus(settings.runTimeout());
+    // Not try-with-resources: close() would wait for stragglers past the deadline.
+    ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    try {
+      Future<Plan> planned = executor.submit(() -> new Discovery(dns).discover(request));
+      Optional<Plan> plan = await(planned, deadline);
+      if (plan.isEmpty()) {
+        planned.cancel(true);
+        return timedOutInDiscovery(request, reportedOptions, started);
+      }
+      Map<ProbeTarget, Future<AddressReport>> probes = startProbes(plan.get(), deadline,
+          executor);
+      List<DomainReport> domains = plan.get().domains().stream()
+          .map(d -> domain(d, request, probes, deadline)).toList();
+      return new RunReport(toolVersion, started, Duration.between(started, clock.instant()),
+          reportedOptions, domains, plan.get().findings());
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  private Map<ProbeTarget, Future<AddressReport>> startProbes(Plan plan, Instant deadline,
+      ExecutorService executor) {
+    AddressCheck check = new AddressCheck(settings, clock);
+    Semaphore connections = new Semaphore(settings.maxConnections());
+    Map<ProbeTarget, Future<AddressReport>> probes = new IdentityHashMap<>();
+    for (ProbeTarget t : plan.targets()) {
+      probes.put(t, executor.submit(() -> {
+        connections.acquire();
+        try {
+          return check.run(t, deadline);
+        } finally {
+          connections.release();
+        }
+      }));
+    }
+    return probes;
+  }
+
+  private DomainReport domain(DomainPlan d, DiscoveryRequest request,
+      Map<ProbeTarget, Future<AddressReport>> probes, Instant deadline) {
+    List<HostReport> hosts = d.hosts().stream().map(h -> host(h, probes, deadline)).toList();
+    boolean noService = d.findings().stream().anyMatch(f -> f.code() == FindingCode.NULL_MX
+        || f.code() == FindingCode.SRV_SERVICE_NOT_OFFERED);
+    return new DomainReport(d.target().input(), mode(request), d.nextHops().map(Views::answer),
+        noService, hosts, d.findings());
+  }
+
+  private HostReport host(HostPlan h, Map<ProbeTarget, Future<AddressReport>> probes,
+      Instant deadline) {
+    List<AddressReport> addresses = new ArrayList<>();
+    for (ProbeTarget t : h.targets()) {
+      addresses.add(await(probes.get(t), deadline).orElseGet(() -> new AddressCheck(settings,
+          clock).notStarted(t, "the run deadline (--timeout " + settings.runTimeout()
+              .toSeconds() + "s) passed before this probe finished")));
+    }
+    List<TlsaRecord> published = h.tlsaOutcome().records().stream()
+        .map(TlsaRecord::from).toList();
+    List<Finding> findings = new ArrayList<>(h.findings());
+    if (h.tlsaOutcome().daneApplies()) {
+      RecordSetAdvice.of(published).forEach(a -> findings.add(
+          new Finding(a.severity(), a.code(), a.message())));
+    }
+    List<dev.smtpdane.report.DnsAnswerView> answers = new ArrayList<>();
+    h.a().map(Views::answer).ifPresent(answers::add);
+    h.aaaa().map(Views::answer).ifPresent(answers::add);
+    h.tlsa().map(Views::answer).ifPresent(answers::add);
+    return new HostReport(h.display(), h.preference(), h.port(), answers,
+        h.tlsaBaseDomain().map(DomainName::text).orElse(""), h.referenceIdentifiers(),
+        Views.tlsa(published, caNames), addresses, findings);
+  }
+
+  private static String mode(DiscoveryRequest r) {
+    return switch (r.mode()) {
+      case HOST -> "host";
+      case MX -> "mx";
+      case SRV -> "srv:_" + r.srvService() + "._tcp";
+    };
+  }
+
+  private RunReport timedOutInDiscovery(DiscoveryRequest request, Map<String, String> options,
+      Instant started) {
+    List<DomainReport> domains = request.targets().stream()
+        .map(t -> new DomainReport(t.input(), mode(request), Optional.empty(), false, List.of(),
+            List.of(Finding.error(FindingCode.RUN_DEADLINE, "the run deadline (--timeout "
+                + settings.runTimeout().toSeconds() + "s) passed while DNS lookups were"
+                + " still running"))))
+        .toList();
+    return new RunReport(toolVersion, started, Duration.between(started, clock.instant()),
+        options, domains, List.of());
+  }
+
+  /** Waits for a result until the deadline; empty if it did not come in time. */
+  private <T> Optional<T> await(Future<T> f, Instant deadline) {
+    long millis = Math.max(1, Duration.between(clock.instant(), deadline).toMillis());
+    try {
+      return Optional.ofNullable(f.get(millis, TimeUnit.MILLISECONDS));
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("probe failed unexpectedly", e.getCause());
+    }
+  }
+}
