@@ -85,6 +85,12 @@ public final class Cli implements Callable<Integer> {
       description = "TCP connect timeout (Go syntax: 10s, 1m30s). Default: ${DEFAULT-VALUE}.")
   Duration connectTimeout;
 
+  @Option(names = {"--read-timeout", "-read-timeout"}, paramLabel = "DURATION",
+      defaultValue = "30s", converter = GoDuration.class,
+      description = "Longest wait for any one SMTP reply or TLS handshake step."
+          + " Default: ${DEFAULT-VALUE}.")
+  Duration readTimeout;
+
   @Option(names = {"--timeout", "-timeout"}, paramLabel = "DURATION", defaultValue = "60s",
       converter = GoDuration.class,
       description = "Deadline for the whole run; unfinished probes are reported as timed out."

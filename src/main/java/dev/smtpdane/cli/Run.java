@@ -19,7 +19,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +56,7 @@ final class Run {
 
   static RunReport check(RunOptions o, DnsLookup dns) {
     CheckSettings settings = new CheckSettings(o.heloName(), o.connectTimeout(),
-        Duration.ofSeconds(30), o.runTimeout(), o.runTimeout(), o.proxy(), 64,
+        o.readTimeout(), o.runTimeout(), o.runTimeout(), o.proxy(), 64,
         o.expirationWarning(), o.expectOcsp());
     DiscoveryRequest request = new DiscoveryRequest(switch (o.mode()) {
       case HOST -> DiscoveryRequest.Mode.HOST;

@@ -25,6 +25,7 @@ public record RunOptions(
     boolean ipv6,
     String heloName,
     Duration connectTimeout,
+    Duration readTimeout,
     Duration runTimeout,
     Optional<ProxySpec> proxy,
     List<String> resolvers,
@@ -80,6 +81,7 @@ public record RunOptions(
       }
     }
     requireNonNegative(c, "-connect-timeout", c.connectTimeout, false);
+    requireNonNegative(c, "--read-timeout", c.readTimeout, false);
     requireNonNegative(c, "--timeout", c.timeout, false);
     requireNonNegative(c, "-expiration-warning", c.expirationWarning, true);
     List<String> resolvers = !c.resolvers.isEmpty() ? List.copyOf(c.resolvers)
@@ -104,7 +106,7 @@ public record RunOptions(
     boolean color = !c.noColor && !c.nagios && !c.json && env.get("NO_COLOR") == null;
     return new RunOptions(mode, service, targets, port,
         c.tlsOnConnect || c.submissions, List.copyOf(c.aka), c.ipv4Only, c.ipv6Only, c.helo,
-        c.connectTimeout, c.timeout, parseProxy(c), resolvers, c.expirationWarning,
+        c.connectTimeout, c.readTimeout, c.timeout, parseProxy(c), resolvers, c.expirationWarning,
         c.expectOcsp, !c.noCertNames, output, c.quiet && !c.nagios, color, c.showCertInfo,
         c.showCerts, c.debug);
   }
