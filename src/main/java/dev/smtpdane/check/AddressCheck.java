@@ -6,6 +6,7 @@ import dev.smtpdane.dane.DaneVerifier;
 import dev.smtpdane.dane.SuggestedRecord;
 import dev.smtpdane.dane.TlsaRecord;
 import dev.smtpdane.discover.ProbeTarget;
+import dev.smtpdane.dns.AddressText;
 import dev.smtpdane.report.AddressReport;
 import dev.smtpdane.report.Finding;
 import dev.smtpdane.report.FindingCode;
@@ -150,7 +151,7 @@ final class AddressCheck {
   private AddressReport report(ProbeTarget target, boolean authenticated,
       Optional<TlsSession> tls, Optional<DaneResult> dane, List<Finding> findings) {
     List<TlsaRecord> published = records(target);
-    return new AddressReport(target.address().getHostAddress(),
+    return new AddressReport(AddressText.of(target.address()),
         target.address() instanceof Inet6Address, target.port(), target.tlsOnConnect(),
         authenticated, target.daneApplicable(), tls.map(Views::tls),
         dane.map(d -> d.chain().stream().map(c -> Views.certificate(c, published)).toList())

@@ -8,6 +8,7 @@ import dev.smtpdane.dane.Selector;
 import dev.smtpdane.dane.TlsaRecord;
 import dev.smtpdane.dane.UsableRecords;
 import dev.smtpdane.dane.Usability;
+import dev.smtpdane.dns.AddressText;
 import dev.smtpdane.dns.Answer;
 import dev.smtpdane.dns.CnameLink;
 import dev.smtpdane.dns.DomainName;
@@ -31,11 +32,16 @@ final class Views {
   private Views() {}
 
   static DnsAnswerView answer(Answer a) {
-    List<String> records = a.records().stream().map(r -> r.rdataToString()).toList();
+    List<String> records = a.records().stream().map(Views::rdata).toList();
     List<String> chain = a.cnameChain().stream().map(Views::link).toList();
     String resolver = a.resolver().map(Views::endpoint).orElse("");
     return new DnsAnswerView(DomainName.text(a.qname()), Type.string(a.qtype()), a.state(),
         a.rcodeText(), records, chain, resolver, a.reason());
+  }
+
+  private static String rdata(org.xbill.DNS.Record r) {
+    return r instanceof org.xbill.DNS.AAAARecord aaaa ? AddressText.of(aaaa.getAddress())
+        : r.rdataToString();
   }
 
   private static String link(CnameLink l) {
@@ -44,7 +50,7 @@ final class Views {
   }
 
   static String endpoint(InetSocketAddress a) {
-    String host = a.getAddress() != null ? a.getAddress().getHostAddress() : a.getHostString();
+    String host = a.getAddress() != null ? AddressText.of(a.getAddress()) : a.getHostString();
     return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
   }
 

@@ -1,5 +1,6 @@
 package dev.smtpdane.discover;
 
+import dev.smtpdane.dns.AddressText;
 import dev.smtpdane.dns.Answer;
 import dev.smtpdane.dns.CnameLink;
 import dev.smtpdane.dns.DnsLookup;
@@ -79,7 +80,7 @@ final class HostDiscovery {
   HostPlan literal(HostSpec spec) {
     InetAddress address = spec.address().orElseThrow();
     int port = spec.port().orElse(request.defaultPort());
-    String display = address.getHostAddress();
+    String display = AddressText.of(address);
     String reason = display + " is an IP address: it has no TLSA base domain, so DANE cannot"
         + " apply (RFC 7672 §2.2.3); the TLS result is shown for information. Give the host"
         + " name instead";

@@ -1,5 +1,6 @@
 package dev.smtpdane.discover;
 
+import dev.smtpdane.dns.AddressText;
 import dev.smtpdane.dns.AddressLiteral;
 import dev.smtpdane.dns.DomainName;
 import java.net.InetAddress;
@@ -75,7 +76,7 @@ public record HostSpec(
 
   /** The host as people write it: the name without trailing dot, or the address. */
   public String display() {
-    return name.map(DomainName::text).orElseGet(() -> address.orElseThrow().getHostAddress());
+    return name.map(DomainName::text).orElseGet(() -> AddressText.of(address.orElseThrow()));
   }
 
   private static OptionalInt port(String argument, String text) {

@@ -1,5 +1,6 @@
 package dev.smtpdane.discover;
 
+import dev.smtpdane.dns.AddressText;
 import dev.smtpdane.dns.DnssecState;
 import java.net.InetAddress;
 import java.util.List;
@@ -55,7 +56,7 @@ public record ProbeTarget(
 
   /** {@code 192.0.2.1:25} or {@code [2001:db8::1]:25}. */
   public String endpoint() {
-    String host = address.getHostAddress();
+    String host = AddressText.of(address);
     return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
   }
 }

@@ -1,5 +1,6 @@
 package dev.smtpdane.discover;
 
+import dev.smtpdane.dns.AddressText;
 import dev.smtpdane.dns.Answer;
 import dev.smtpdane.dns.DnsLookup;
 import dev.smtpdane.dns.DnssecState;
@@ -44,7 +45,7 @@ final class ResolverTrust implements DnsLookup {
     }
     for (InetSocketAddress r : untrusted) {
       out.add(Finding.warning(FindingCode.RESOLVER_NOT_LOOPBACK, "secure answers were taken"
-          + " from the AD bit of " + r.getAddress().getHostAddress() + ", which is not on this"
+          + " from the AD bit of " + AddressText.of(r.getAddress()) + ", which is not on this"
           + " host: anyone on the path could forge that bit (RFC 4035 §4.9.3). Use a"
           + " validating resolver on localhost"));
     }

@@ -80,7 +80,7 @@ final class ResolverExchange {
 
   /** An address as people write it: {@code 127.0.0.1:53}, {@code [::1]:53}. */
   static String describe(InetSocketAddress address) {
-    String host = address.getAddress().getHostAddress();
+    String host = AddressText.of(address.getAddress());
     return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
   }
 

@@ -90,7 +90,7 @@ final class FailureClassifier {
   }
 
   private static String connectFailure(IOException e, ProbeRequest request) {
-    String target = request.address().getAddress().getHostAddress() + " port "
+    String target = dev.smtpdane.dns.AddressText.of(request.address().getAddress()) + " port "
         + request.address().getPort();
     String via = request.socks5().map(p -> " via the SOCKS5 proxy " + p).orElse("");
     if (has(e, SocketTimeoutException.class)) {

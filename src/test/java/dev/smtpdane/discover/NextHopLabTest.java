@@ -60,7 +60,7 @@ class NextHopLabTest {
     assertThat(h.tlsaBaseDomain().orElseThrow()).hasToString("mx.secure.test.");
     assertThat(h.tlsa().orElseThrow().qname()).hasToString("_25._tcp.mx.secure.test.");
     assertThat(h.targets()).extracting(ProbeTarget::endpoint)
-        .containsExactly("[0:0:0:0:0:0:0:1]:25", "127.0.0.10:25");
+        .containsExactly("[::1]:25", "127.0.0.10:25");
     assertThat(h.targets()).allMatch(ProbeTarget::daneApplicable);
     ProbeTarget t = h.targets().get(0);
     assertThat(t.sniName()).contains("mx.secure.test");
