@@ -163,4 +163,14 @@ class HostLabTest {
     assertThat(errors(plan)).containsExactly(FindingCode.ADDRESS_LOOKUP_BOGUS);
   }
 
+
+  @Test
+  void bogusARecordsLeaveNothingToProbeOverIpv4() {
+    Plan plan = mx("bogus-a.test");
+    HostPlan h = onlyHost(plan);
+    assertThat(h.a().orElseThrow().state()).isEqualTo(DnssecState.BOGUS);
+    assertThat(h.tlsaOutcome()).isInstanceOf(TlsaOutcome.NotApplicable.class);
+    assertThat(h.targets()).isEmpty();
+    assertThat(errors(plan)).containsExactly(FindingCode.ADDRESS_LOOKUP_BOGUS);
+  }
 }

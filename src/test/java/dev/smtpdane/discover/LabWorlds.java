@@ -90,7 +90,11 @@ final class LabWorlds {
         .zone("slow-tlsa.test.", z -> withTlsa(z.mx("@", 10, "mx"), "127.0.0.22"))
         .fault("_25._tcp.mx.slow-tlsa.test.", Type.TLSA, Fault.DROP)
         .zone("dual.test.", z -> withTlsa(z.mx("@", 10, "mx"), "127.0.0.21").aaaa("mx", "::1"))
-        .fault("mx.dual.test.", Type.AAAA, Fault.CORRUPT_SIGNATURE);
+        .fault("mx.dual.test.", Type.AAAA, Fault.CORRUPT_SIGNATURE)
+        .zone("bogus-a.test.", z -> withTlsa(z.mx("@", 10, "mx"), "127.0.0.23"))
+        .fault("mx.bogus-a.test.", Type.A, Fault.CORRUPT_SIGNATURE)
+        .zone("two-mx.test.", z -> withTlsa(z.mx("@", 20, "mx").mx("@", 10, "mx2"), "127.0.0.24")
+            .a("mx2", "127.0.0.25").tlsa("_25._tcp.mx2", 3, 1, 1, KEY_DIGEST));
   }
 
   private static LabZone withTlsa(LabZone z, String address) {

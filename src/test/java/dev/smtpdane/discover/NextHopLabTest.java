@@ -224,4 +224,18 @@ class NextHopLabTest {
         org.xbill.DNS.Name.fromConstantString("mx.secure.test."), Type.A).state())
         .isEqualTo(DnssecState.SECURE);
   }
+
+  @Test
+  void hostsComeInMxPreferenceOrder() {
+    Plan plan = mx("two-mx.test");
+    assertThat(plan.domains().get(0).hosts())
+        .extracting(HostPlan::display, HostPlan::preference)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("mx2.two-mx.test", 10),
+            org.assertj.core.groups.Tuple.tuple("mx.two-mx.test", 20));
+    assertThat(plan.targets()).extracting(ProbeTarget::endpoint)
+        .containsExactly("127.0.0.25:25", "127.0.0.24:25");
+    assertThat(plan.targets()).allMatch(ProbeTarget::daneApplicable);
+    assertThat(plan.targets().get(0).referenceIdentifiers())
+        .containsExactly("mx2.two-mx.test", "two-mx.test");
+  }
 }

@@ -43,6 +43,8 @@ class LabDnsTest {
             .a("notimp", "127.0.0.30").a("big", "127.0.0.31").cname("alias", "mx"))
         .unsignedZone("insecure.test.", z -> z.a("mx", "127.0.0.40"))
         .zone("wrong-ds.test.", z -> z.a("mx", "127.0.0.41"))
+        .zone("cut.test.", z -> z.a("mx", "127.0.0.42"))
+        .fault("cut.test.", Type.DS, Fault.UNSIGNED_DELEGATION)
         .fault("bad-sig.example.test", Type.A, Fault.CORRUPT_SIGNATURE)
         .fault("old-sig.example.test", Type.A, Fault.EXPIRED_SIGNATURE)
         .fault("servfail.example.test", Type.A, Fault.SERVFAIL)
@@ -89,6 +91,7 @@ class LabDnsTest {
     "bad-sig.example.test.,     A,    SERVFAIL, false, 6",
     "old-sig.example.test.,     A,    SERVFAIL, false, 6",
     "mx.wrong-ds.test.,         A,    SERVFAIL, false, 9",
+    "mx.cut.test.,              A,    NOERROR,  false, -1",
     "servfail.example.test.,    A,    SERVFAIL, false, 22",
     "refused.example.test.,     A,    SERVFAIL, false, 22",
     "notimp.example.test.,      A,    SERVFAIL, false, 22",
