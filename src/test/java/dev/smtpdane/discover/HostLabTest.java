@@ -16,6 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Discovery per host (addresses, CNAMEs, TLSA base domain, TLSA outcome) against the embedded
@@ -95,13 +97,14 @@ class HostLabTest {
     assertThat(errors(plan)).containsExactly(FindingCode.ADDRESS_INSECURE);
   }
 
-  @Test
-  void signedZoneWithoutTlsaIsASecureDenialAndAnError() {
-    Plan plan = mx("no-tlsa.test");
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"no-tlsa.test", "no-tlsa3.test"}) // NSEC and NSEC3 denial
+  void signedZoneWithoutTlsaIsASecureDenialAndAnError(String domain) {
+    Plan plan = mx(domain);
     HostPlan h = onlyHost(plan);
     assertThat(h.tlsa().orElseThrow().isSecureDenial()).isTrue();
     assertThat(h.tlsaOutcome()).isInstanceOf(TlsaOutcome.NoRecords.class);
-    assertThat(h.tlsaBaseDomain().orElseThrow()).hasToString("mx.no-tlsa.test.");
+    assertThat(h.tlsaBaseDomain().orElseThrow()).hasToString("mx." + domain + ".");
     assertThat(h.targets()).isNotEmpty().noneMatch(ProbeTarget::daneApplicable);
     assertThat(errors(plan)).containsExactly(FindingCode.NO_TLSA);
   }

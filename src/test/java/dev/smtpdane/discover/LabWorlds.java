@@ -81,6 +81,7 @@ final class LabWorlds {
         .unsignedZone("unsigned.test.", z -> z.a("www", "127.0.0.15").a("mx", "127.0.0.20")
             .tlsa("_25._tcp.mx", 3, 1, 1, KEY_DIGEST))
         .zone("no-tlsa.test.", z -> z.mx("@", 10, "mx").a("mx", "127.0.0.16"))
+        .nsec3Zone("no-tlsa3.test.", z -> z.mx("@", 10, "mx").a("mx", "127.0.0.26"))
         .zone("bogus-tlsa.test.", z -> withTlsa(z.mx("@", 10, "mx"), "127.0.0.17"))
         .fault("_25._tcp.mx.bogus-tlsa.test.", Type.TLSA, Fault.CORRUPT_SIGNATURE)
         .zone("expired-tlsa.test.", z -> withTlsa(z.mx("@", 10, "mx"), "127.0.0.18"))

@@ -20,7 +20,7 @@ import org.xbill.DNS.SOARecord;
  */
 final class LabWorld {
   /** One zone as declared: its contents and whether it is to be signed. */
-  record Definition(LabZone content, boolean signed) {}
+  record Definition(LabZone content, boolean signed, boolean nsec3) {}
 
   /** The built zones and the root key (whose DS is the trust anchor). */
   record Built(List<ZoneData> zones, ZoneKey rootKey) {}
@@ -39,6 +39,9 @@ final class LabWorld {
         ZoneKey key = ZoneKey.generate(origin);
         keys.put(origin, key);
         zone.add(key.dnskey());
+        if (e.getValue().nsec3()) {
+          zone.useNsec3();
+        }
       }
       zones.put(origin, zone);
     }
