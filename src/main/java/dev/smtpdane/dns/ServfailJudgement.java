@@ -24,7 +24,11 @@ final class ServfailJudgement {
   static Answer judge(Name qname, int qtype, ResolverExchange from, Message servfail,
       List<String> failures, Instant now) {
     Optional<ExtendedDnsError> ede = AnswerSection.extendedError(servfail);
-    Optional<Message> unchecked = uncheckedReply(from, qname, qtype);
+    // An EDE that names a non-DNSSEC cause (e.g. 22, no reachable authority) settles it;
+    // otherwise the CD=1 reply decides, or explains which signature failed.
+    boolean settled = ede.isPresent() && !ede.get().isValidationFailure();
+    Optional<Message> unchecked =
+        settled ? Optional.empty() : uncheckedReply(from, qname, qtype);
     DnssecState state;
     List<String> reasons = new ArrayList<>(failures);
     if (ede.isPresent()) {

@@ -16,6 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Discovery per host (addresses, CNAMEs, TLSA base domain, TLSA outcome) against the embedded
@@ -95,13 +97,14 @@ class HostLabTest {
     assertThat(errors(plan)).containsExactly(FindingCode.ADDRESS_INSECURE);
   }
 
-  @Test
-  void signedZoneWithoutTlsaIsASecureDenialAndAnError() {
-    Plan plan = mx("no-tlsa.test");
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"no-tlsa.test", "no-tlsa3.test"}) // NSEC and NSEC3 denial
+  void signedZoneWithoutTlsaIsASecureDenialAndAnError(String domain) {
+    Plan plan = mx(domain);
     HostPlan h = onlyHost(plan);
     assertThat(h.tlsa().orElseThrow().isSecureDenial()).isTrue();
     assertThat(h.tlsaOutcome()).isInstanceOf(TlsaOutcome.NoRecords.class);
-    assertThat(h.tlsaBaseDomain().orElseThrow()).hasToString("mx.no-tlsa.test.");
+    assertThat(h.tlsaBaseDomain().orElseThrow()).hasToString("mx." + domain + ".");
     assertThat(h.targets()).isNotEmpty().noneMatch(ProbeTarget::daneApplicable);
     assertThat(errors(plan)).containsExactly(FindingCode.NO_TLSA);
   }
@@ -139,12 +142,15 @@ class HostLabTest {
 
   @Test
   void tlsaTimeoutIsIndeterminateAndNeverHangs() {
-    Plan plan = new Discovery(new StubResolver(List.of(lab.resolver()), Duration.ofMillis(300), 2))
+    // Warm the validator's key cache with a patient client, so that only the dropped TLSA
+    // query can run into the short timeout below, however slow the machine.
+    mx("slow-tlsa.test");
+    Plan plan = new Discovery(new StubResolver(List.of(lab.resolver()), Duration.ofMillis(500), 2))
         .discover(DiscoveryRequest.mx(List.of(HostSpec.parse("slow-tlsa.test"))));
     HostPlan h = onlyHost(plan);
     Answer tlsa = h.tlsa().orElseThrow();
     assertThat(tlsa.state()).isEqualTo(DnssecState.INDETERMINATE);
-    assertThat(tlsa.reason()).startsWith("timed out after 300 ms at").endsWith("2 tries");
+    assertThat(tlsa.reason()).startsWith("timed out after 500 ms at").endsWith("2 tries");
     assertThat(h.targets()).isNotEmpty().noneMatch(ProbeTarget::daneApplicable);
     assertThat(errors(plan)).containsExactly(FindingCode.TLSA_LOOKUP_FAILED);
   }
@@ -163,4 +169,14 @@ class HostLabTest {
     assertThat(errors(plan)).containsExactly(FindingCode.ADDRESS_LOOKUP_BOGUS);
   }
 
+
+  @Test
+  void bogusARecordsLeaveNothingToProbeOverIpv4() {
+    Plan plan = mx("bogus-a.test");
+    HostPlan h = onlyHost(plan);
+    assertThat(h.a().orElseThrow().state()).isEqualTo(DnssecState.BOGUS);
+    assertThat(h.tlsaOutcome()).isInstanceOf(TlsaOutcome.NotApplicable.class);
+    assertThat(h.targets()).isEmpty();
+    assertThat(errors(plan)).containsExactly(FindingCode.ADDRESS_LOOKUP_BOGUS);
+  }
 }

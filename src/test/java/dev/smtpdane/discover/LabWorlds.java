@@ -81,6 +81,7 @@ final class LabWorlds {
         .unsignedZone("unsigned.test.", z -> z.a("www", "127.0.0.15").a("mx", "127.0.0.20")
             .tlsa("_25._tcp.mx", 3, 1, 1, KEY_DIGEST))
         .zone("no-tlsa.test.", z -> z.mx("@", 10, "mx").a("mx", "127.0.0.16"))
+        .nsec3Zone("no-tlsa3.test.", z -> z.mx("@", 10, "mx").a("mx", "127.0.0.26"))
         .zone("bogus-tlsa.test.", z -> withTlsa(z.mx("@", 10, "mx"), "127.0.0.17"))
         .fault("_25._tcp.mx.bogus-tlsa.test.", Type.TLSA, Fault.CORRUPT_SIGNATURE)
         .zone("expired-tlsa.test.", z -> withTlsa(z.mx("@", 10, "mx"), "127.0.0.18"))
@@ -90,7 +91,11 @@ final class LabWorlds {
         .zone("slow-tlsa.test.", z -> withTlsa(z.mx("@", 10, "mx"), "127.0.0.22"))
         .fault("_25._tcp.mx.slow-tlsa.test.", Type.TLSA, Fault.DROP)
         .zone("dual.test.", z -> withTlsa(z.mx("@", 10, "mx"), "127.0.0.21").aaaa("mx", "::1"))
-        .fault("mx.dual.test.", Type.AAAA, Fault.CORRUPT_SIGNATURE);
+        .fault("mx.dual.test.", Type.AAAA, Fault.CORRUPT_SIGNATURE)
+        .zone("bogus-a.test.", z -> withTlsa(z.mx("@", 10, "mx"), "127.0.0.23"))
+        .fault("mx.bogus-a.test.", Type.A, Fault.CORRUPT_SIGNATURE)
+        .zone("two-mx.test.", z -> withTlsa(z.mx("@", 20, "mx").mx("@", 10, "mx2"), "127.0.0.24")
+            .a("mx2", "127.0.0.25").tlsa("_25._tcp.mx2", 3, 1, 1, KEY_DIGEST));
   }
 
   private static LabZone withTlsa(LabZone z, String address) {

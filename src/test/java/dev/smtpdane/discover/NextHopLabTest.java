@@ -198,8 +198,9 @@ class NextHopLabTest {
   void firstResolverFailingMovesToTheNextAndRecordsWhoAnswered() {
     InetSocketAddress broken = lab.failingResolver(Fault.SERVFAIL);
     InetSocketAddress silent = lab.failingResolver(Fault.DROP);
+    mx("secure.test"); // warm the validator's key cache, so the short timeout only hits silence
     Plan plan = new Discovery(new StubResolver(
-        List.of(broken, silent, lab.resolver()), Duration.ofMillis(200), 1))
+        List.of(broken, silent, lab.resolver()), Duration.ofMillis(500), 1))
         .discover(DiscoveryRequest.mx(List.of(HostSpec.parse("secure.test"))));
     Answer mx = plan.domains().get(0).nextHops().orElseThrow();
     assertThat(mx.state()).isEqualTo(DnssecState.SECURE);
@@ -223,5 +224,19 @@ class NextHopLabTest {
     assertThat(new StubResolver(List.of(lab.resolver())).lookup(
         org.xbill.DNS.Name.fromConstantString("mx.secure.test."), Type.A).state())
         .isEqualTo(DnssecState.SECURE);
+  }
+
+  @Test
+  void hostsComeInMxPreferenceOrder() {
+    Plan plan = mx("two-mx.test");
+    assertThat(plan.domains().get(0).hosts())
+        .extracting(HostPlan::display, HostPlan::preference)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("mx2.two-mx.test", 10),
+            org.assertj.core.groups.Tuple.tuple("mx.two-mx.test", 20));
+    assertThat(plan.targets()).extracting(ProbeTarget::endpoint)
+        .containsExactly("127.0.0.25:25", "127.0.0.24:25");
+    assertThat(plan.targets()).allMatch(ProbeTarget::daneApplicable);
+    assertThat(plan.targets().get(0).referenceIdentifiers())
+        .containsExactly("mx2.two-mx.test", "two-mx.test");
   }
 }

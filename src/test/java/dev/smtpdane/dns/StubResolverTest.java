@@ -130,6 +130,7 @@ class StubResolverTest {
     Answer a = stub(r).lookup(MX, Type.TLSA);
     assertThat(a.state()).isEqualTo(DnssecState.INDETERMINATE);
     assertThat(a.reason()).contains("EDE 22 No Reachable Authority");
+    assertThat(r.queries()).hasSize(1); // the EDE settles it: no CD=1 probe
   }
 
   @Test

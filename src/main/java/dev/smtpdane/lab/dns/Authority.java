@@ -120,6 +120,10 @@ final class Authority implements LoopbackDnsServer.Handler {
 
   /** NODATA or NXDOMAIN with SOA and, for signed zones, the NSEC proofs (RFC 4035 §3.1.3). */
   private static void deny(Message reply, ZoneData zone, Name name, boolean dnssec) {
+    if (zone.nsec3().isPresent()) {
+      denyWithNsec3(reply, zone, zone.nsec3().get(), name, dnssec);
+      return;
+    }
     add(reply, zone.soa(), Section.AUTHORITY, dnssec);
     if (zone.exists(name)) {
       // §3.1.3.1 NODATA: the NSEC at the name; for an empty non-terminal, the covering one.
@@ -133,6 +137,29 @@ final class Authority implements LoopbackDnsServer.Handler {
       zone.nsecCovering(name).ifPresent(n -> add(reply, n, Section.AUTHORITY, true));
       Name wildcard = wildcardAt(zone.closestEncloser(name));
       zone.nsecCovering(wildcard).ifPresent(n -> add(reply, n, Section.AUTHORITY, true));
+    }
+  }
+
+  /**
+   * RFC 5155 §7.2: NODATA shows the NSEC3 matching the name (§7.2.3, §7.2.4 for an empty
+   * non-terminal or a DS at an insecure delegation); NXDOMAIN shows the closest encloser's
+   * NSEC3 and NSEC3s covering the next closer name and the wildcard (§7.2.2).
+   */
+  private static void denyWithNsec3(
+      Message reply, ZoneData zone, Nsec3Chain chain, Name name, boolean dnssec) {
+    add(reply, zone.soa(), Section.AUTHORITY, dnssec);
+    if (zone.exists(name)) {
+      chain.matching(name).filter(n -> dnssec)
+          .ifPresent(n -> add(reply, n, Section.AUTHORITY, true));
+      return;
+    }
+    reply.getHeader().setRcode(Rcode.NXDOMAIN);
+    if (dnssec) {
+      Name encloser = zone.closestEncloser(name);
+      Name nextCloser = new Name(name, name.labels() - encloser.labels() - 1);
+      chain.matching(encloser).ifPresent(n -> add(reply, n, Section.AUTHORITY, true));
+      add(reply, chain.covering(nextCloser), Section.AUTHORITY, true);
+      add(reply, chain.covering(wildcardAt(encloser)), Section.AUTHORITY, true);
     }
   }
 

@@ -104,9 +104,9 @@ public final class LabDns implements AutoCloseable {
     private InetAddress address = InetAddress.getLoopbackAddress();
 
     private Builder() {
-      zones.put(Name.root, new LabWorld.Definition(new LabZone(Name.root), true));
+      zones.put(Name.root, new LabWorld.Definition(new LabZone(Name.root), true, false));
       Name test = name("test.");
-      zones.put(test, new LabWorld.Definition(new LabZone(test), true));
+      zones.put(test, new LabWorld.Definition(new LabZone(test), true, false));
     }
 
     /** Adds records to a signed zone (declared on first use; {@code .} and {@code test.} exist). */
@@ -117,6 +117,14 @@ public final class LabDns implements AutoCloseable {
     /** Adds records to a zone served unsigned, with no DS in its parent (insecure delegation). */
     public Builder unsignedZone(String origin, Consumer<LabZone> content) {
       return define(origin, content, false);
+    }
+
+    /** Adds records to a signed zone that denies with NSEC3 (RFC 5155) instead of NSEC. */
+    public Builder nsec3Zone(String origin, Consumer<LabZone> content) {
+      define(origin, content, true);
+      Name apex = name(origin).canonicalize();
+      zones.put(apex, new LabWorld.Definition(zones.get(apex).content(), true, true));
+      return this;
     }
 
     /** Makes {@code name}/{@code type} misbehave (see {@link Fault}). */
@@ -163,7 +171,8 @@ public final class LabDns implements AutoCloseable {
       }
       LabZone zone = existing == null ? new LabZone(apex) : existing.content();
       content.accept(zone);
-      zones.put(apex, new LabWorld.Definition(zone, signed));
+      zones.put(apex, new LabWorld.Definition(zone, signed,
+          existing != null && existing.nsec3()));
       return this;
     }
 

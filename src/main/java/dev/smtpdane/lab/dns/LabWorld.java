@@ -20,7 +20,7 @@ import org.xbill.DNS.SOARecord;
  */
 final class LabWorld {
   /** One zone as declared: its contents and whether it is to be signed. */
-  record Definition(LabZone content, boolean signed) {}
+  record Definition(LabZone content, boolean signed, boolean nsec3) {}
 
   /** The built zones and the root key (whose DS is the trust anchor). */
   record Built(List<ZoneData> zones, ZoneKey rootKey) {}
@@ -39,6 +39,9 @@ final class LabWorld {
         ZoneKey key = ZoneKey.generate(origin);
         keys.put(origin, key);
         zone.add(key.dnskey());
+        if (e.getValue().nsec3()) {
+          zone.useNsec3();
+        }
       }
       zones.put(origin, zone);
     }
@@ -48,11 +51,9 @@ final class LabWorld {
     for (Map.Entry<Name, Definition> e : definitions.entrySet()) {
       addContent(zones.get(e.getKey()), e.getValue().content(), zones);
     }
-    for (ZoneData zone : zones.values()) {
-      if (zone.signed()) {
-        new ZoneSigner(keys.get(zone.origin()), faults, now).sign(zone);
-      }
-    }
+    // Zones are independent once delegations are in place: sign them on all cores (CPU only).
+    zones.values().parallelStream().filter(ZoneData::signed)
+        .forEach(zone -> new ZoneSigner(keys.get(zone.origin()), faults, now).sign(zone));
     return new Built(new ArrayList<>(zones.values()), keys.get(Name.root));
   }
 

@@ -21,6 +21,7 @@ final class ZoneData {
   private final Name origin;
   private final boolean signed;
   private final NavigableMap<Name, Map<Integer, RRset>> nodes = new TreeMap<>();
+  private Optional<Nsec3Chain> nsec3 = Optional.empty();
 
   ZoneData(Name origin, boolean signed) {
     this.origin = origin;
@@ -33,6 +34,18 @@ final class ZoneData {
 
   boolean signed() {
     return signed;
+  }
+
+  /** The NSEC3 chain, when the zone denies with NSEC3 instead of NSEC. */
+  Optional<Nsec3Chain> nsec3() {
+    return nsec3;
+  }
+
+  /** Switches denial to NSEC3 (RFC 5155): NSEC3PARAM at the apex, chain built at signing. */
+  void useNsec3() {
+    Nsec3Chain chain = new Nsec3Chain(origin);
+    add(chain.param());
+    nsec3 = Optional.of(chain);
   }
 
   NavigableMap<Name, Map<Integer, RRset>> nodes() {

@@ -28,7 +28,14 @@ final class ZoneSigner {
   }
 
   void sign(ZoneData zone) {
-    zone.addNsecChain();
+    if (zone.nsec3().isPresent()) {
+      zone.nsec3().get().build(zone);
+      for (RRset rrset : zone.nsec3().get().rrsets()) {
+        rrset.addRR(signature(rrset, Optional.empty()));
+      }
+    } else {
+      zone.addNsecChain();
+    }
     for (Map.Entry<Name, Map<Integer, RRset>> node : zone.nodes().entrySet()) {
       Name owner = node.getKey();
       for (RRset rrset : node.getValue().values()) {

@@ -21,6 +21,7 @@ import org.xbill.DNS.ExtendedErrorCodeOption;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.NSEC3Record;
 import org.xbill.DNS.NSECRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.RRSIGRecord;
@@ -43,6 +44,11 @@ class LabDnsTest {
             .a("notimp", "127.0.0.30").a("big", "127.0.0.31").cname("alias", "mx"))
         .unsignedZone("insecure.test.", z -> z.a("mx", "127.0.0.40"))
         .zone("wrong-ds.test.", z -> z.a("mx", "127.0.0.41"))
+        .zone("cut.test.", z -> z.a("mx", "127.0.0.42"))
+        .nsec3Zone("hashed.test.", z -> z.mx("@", 10, "mx").a("mx", "127.0.0.43")
+            .tlsa("_25._tcp.mx", 3, 1, 1, new byte[32]))
+        .unsignedZone("open.hashed.test.", z -> z.a("www", "127.0.0.44"))
+        .fault("cut.test.", Type.DS, Fault.UNSIGNED_DELEGATION)
         .fault("bad-sig.example.test", Type.A, Fault.CORRUPT_SIGNATURE)
         .fault("old-sig.example.test", Type.A, Fault.EXPIRED_SIGNATURE)
         .fault("servfail.example.test", Type.A, Fault.SERVFAIL)
@@ -89,6 +95,14 @@ class LabDnsTest {
     "bad-sig.example.test.,     A,    SERVFAIL, false, 6",
     "old-sig.example.test.,     A,    SERVFAIL, false, 6",
     "mx.wrong-ds.test.,         A,    SERVFAIL, false, 9",
+    "mx.cut.test.,              A,    NOERROR,  false, -1",
+    "hashed.test.,              MX,   NOERROR,  true,  -1",
+    "_25._tcp.mx.hashed.test.,  TLSA, NOERROR,  true,  -1",
+    "nothing.hashed.test.,      A,    NXDOMAIN, true,  -1",
+    "mx.hashed.test.,           TLSA, NOERROR,  true,  -1",
+    "_tcp.mx.hashed.test.,      TLSA, NOERROR,  true,  -1",
+    "a.b.nothing.hashed.test.,  A,    NXDOMAIN, true,  -1",
+    "www.open.hashed.test.,     A,    NOERROR,  false, -1",
     "servfail.example.test.,    A,    SERVFAIL, false, 22",
     "refused.example.test.,     A,    SERVFAIL, false, 22",
     "notimp.example.test.,      A,    SERVFAIL, false, 22",
@@ -147,6 +161,20 @@ class LabDnsTest {
         .filter(NSECRecord.class::isInstance).findFirst().orElseThrow();
     assertThat(nsec.hasType(Type.NS)).isTrue();
     assertThat(nsec.hasType(Type.DS)).isFalse();
+  }
+
+  @Test
+  void nsec3ZoneDeniesWithHashedOwners_Rfc5155_7_2_2() throws IOException {
+    Message nx = ask(lab.authoritative(), "a.b.nothing.hashed.test.", Type.A, false);
+    assertThat(nx.getRcode()).isEqualTo(Rcode.NXDOMAIN);
+    List<Record> authority = nx.getSection(Section.AUTHORITY);
+    assertThat(authority).noneMatch(NSECRecord.class::isInstance);
+    // closest encloser match, next closer cover, wildcard cover (two may coincide)
+    assertThat(authority).filteredOn(NSEC3Record.class::isInstance).hasSizeBetween(2, 3)
+        .allMatch(r -> r.getName().labels() == 4); // <hash>.hashed.test.
+    Message param = ask(lab.authoritative(), "hashed.test.", Type.NSEC3PARAM, false);
+    assertThat(param.getSection(Section.ANSWER)).hasAtLeastOneElementOfType(
+        org.xbill.DNS.NSEC3PARAMRecord.class);
   }
 
   @Test
