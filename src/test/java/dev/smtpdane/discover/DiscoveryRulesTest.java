@@ -70,7 +70,7 @@ class DiscoveryRulesTest {
         .secure("_25._tcp.mx.x.test", "TLSA", TLSA);
     Plan plan = run(dns, DiscoveryRequest.hosts(List.of(HostSpec.parse("mx.x.test"))));
     assertThat(plan.targets()).extracting(ProbeTarget::endpoint).containsExactly(
-        "[2001:db8:0:0:0:0:0:1]:25", "[2001:db8:0:0:0:0:0:2]:25", "192.0.2.9:25",
+        "[2001:db8::1]:25", "[2001:db8::2]:25", "192.0.2.9:25",
         "192.0.2.10:25");
   }
 
@@ -133,7 +133,7 @@ class DiscoveryRulesTest {
     Plan plan = run(dns, DiscoveryRequest.hosts(List.of(HostSpec.parse("[2001:db8::25]:26"))));
     assertThat(dns.asked()).isEmpty();
     assertThat(plan.targets()).singleElement().satisfies(t -> {
-      assertThat(t.endpoint()).isEqualTo("[2001:db8:0:0:0:0:0:25]:26");
+      assertThat(t.endpoint()).isEqualTo("[2001:db8::25]:26");
       assertThat(t.daneApplicable()).isFalse();
       assertThat(t.sniName()).isEmpty();
     });

@@ -18,9 +18,9 @@ class HostSpecTest {
     "bücher.test,           xn--bcher-kva.test,    0,    false",
     "192.0.2.25,            192.0.2.25,            0,    true",
     "192.0.2.25:26,         192.0.2.25,            26,   true",
-    "[2001:db8::25]:26,     2001:db8:0:0:0:0:0:25, 26,   true",
-    "[::1],                 0:0:0:0:0:0:0:1,       0,    true",
-    "2001:db8::25,          2001:db8:0:0:0:0:0:25, 0,    true",
+    "[2001:db8::25]:26,     2001:db8::25, 26,   true",
+    "[::1],                 ::1,                   0,    true",
+    "2001:db8::25,          2001:db8::25, 0,    true",
   })
   void parsesEveryArgumentForm(String argument, String display, int port, boolean address) {
     HostSpec spec = HostSpec.parse(argument);

@@ -15,10 +15,10 @@ class ResolverAddressesTest {
   @CsvSource({
     "127.0.0.1, 127.0.0.1:53",
     "127.0.0.1:5353, 127.0.0.1:5353",
-    "::1, [0:0:0:0:0:0:0:1]:53",
-    "[::1], [0:0:0:0:0:0:0:1]:53",
-    "[::1]:5353, [0:0:0:0:0:0:0:1]:5353",
-    "[2001:db8::53]:53, [2001:db8:0:0:0:0:0:53]:53",
+    "::1, [::1]:53",
+    "[::1], [::1]:53",
+    "[::1]:5353, [::1]:5353",
+    "[2001:db8::53]:53, [2001:db8::53]:53",
   })
   void oneEntry(String entry, String expected) {
     assertThat(ResolverExchange.describe(ResolverAddresses.parse(entry))).isEqualTo(expected);
@@ -29,7 +29,7 @@ class ResolverAddressesTest {
     List<InetSocketAddress> list =
         ResolverAddresses.parseList(" 127.0.0.2:5300, [::1]:54  127.0.0.3,,::1 ");
     assertThat(list).extracting(ResolverExchange::describe).containsExactly(
-        "127.0.0.2:5300", "[0:0:0:0:0:0:0:1]:54", "127.0.0.3:53", "[0:0:0:0:0:0:0:1]:53");
+        "127.0.0.2:5300", "[::1]:54", "127.0.0.3:53", "[::1]:53");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -55,7 +55,7 @@ class ResolverAddressesTest {
         nameserver 127.0.0.54
         """;
     assertThat(ResolverAddresses.fromResolvConf(conf)).extracting(ResolverExchange::describe)
-        .containsExactly("127.0.0.53:53", "[0:0:0:0:0:0:0:1]:53", "127.0.0.54:53");
+        .containsExactly("127.0.0.53:53", "[::1]:53", "127.0.0.54:53");
   }
 
   @Test
