@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param runTimeout the deadline for the whole run ({@code --timeout})
  * @param proxy SOCKS5 proxy for the SMTP connections ({@code -proxy-tcp})
  * @param maxConnections how many sessions may be open at once
+ * @param maxConnectionsPerAddress how many of them to one server address
  * @param expirationWarning warn about certificates expiring within this; zero disables
  * @param expectOcsp a missing or bad OCSP staple is an error ({@code -expect-ocsp})
  */
@@ -26,20 +27,21 @@ public record CheckSettings(
     Duration runTimeout,
     Optional<ProxySpec> proxy,
     int maxConnections,
+    int maxConnectionsPerAddress,
     Duration expirationWarning,
     boolean expectOcsp) {
   public CheckSettings {
     Objects.requireNonNull(heloName, "heloName");
     Objects.requireNonNull(proxy, "proxy");
-    if (maxConnections < 1) {
-      throw new IllegalArgumentException("maxConnections must be positive");
+    if (maxConnections < 1 || maxConnectionsPerAddress < 1) {
+      throw new IllegalArgumentException("connection limits must be positive");
     }
   }
 
   /** Defaults as the command line has them: 10 s connect, 30 s replies, 60 s per run. */
   public static CheckSettings defaults() {
     return new CheckSettings("smtpdane.invalid", Duration.ofSeconds(10), Duration.ofSeconds(30),
-        Duration.ofSeconds(60), Duration.ofSeconds(60), Optional.empty(), 64,
+        Duration.ofSeconds(60), Duration.ofSeconds(60), Optional.empty(), 64, 4,
         Duration.ofHours(168), false);
   }
 }

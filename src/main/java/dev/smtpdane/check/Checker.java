@@ -28,15 +28,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
  * Runs one check: discovery, then every address's session concurrently on virtual threads
- * (at most {@link CheckSettings#maxConnections()} open at once), then the report. The run
- * deadline always yields a complete report: what did not finish is reported as such.
+ * (at most {@link CheckSettings#maxConnections()} open at once, fewer per server address),
+ * then the report. The run deadline always yields a complete report: what did not finish is
+ * reported as such. One Checker may run many targets concurrently (bulk mode); the
+ * connection limits are shared between them.
  */
 public final class Checker {
   private final DnsLookup dns;
@@ -44,6 +45,7 @@ public final class Checker {
   private final Clock clock;
   private final Function<TlsaRecord, Optional<String>> caNames;
   private final String toolVersion;
+  private final ConnectionLimits limits;
 
   public Checker(DnsLookup dns, CheckSettings settings, Clock clock,
       Function<TlsaRecord, Optional<String>> caNames, String toolVersion) {
@@ -52,6 +54,8 @@ public final class Checker {
     this.clock = clock;
     this.caNames = caNames;
     this.toolVersion = toolVersion;
+    this.limits = new ConnectionLimits(settings.maxConnections(),
+        settings.maxConnectionsPerAddress());
   }
 
   public RunReport run(DiscoveryRequest request, Map<String, String> reportedOptions) {
@@ -80,17 +84,10 @@ public final class Checker {
   private Map<ProbeTarget, Future<AddressReport>> startProbes(Plan plan, Instant deadline,
       ExecutorService executor) {
     AddressCheck check = new AddressCheck(settings, clock);
-    Semaphore connections = new Semaphore(settings.maxConnections());
     Map<ProbeTarget, Future<AddressReport>> probes = new IdentityHashMap<>();
     for (ProbeTarget t : plan.targets()) {
-      probes.put(t, executor.submit(() -> {
-        connections.acquire();
-        try {
-          return check.run(t, deadline);
-        } finally {
-          connections.release();
-        }
-      }));
+      probes.put(t, executor.submit(() -> limits.withSlot(t.address(),
+          () -> check.run(t, deadline))));
     }
     return probes;
   }

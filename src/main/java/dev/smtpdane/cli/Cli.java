@@ -102,6 +102,17 @@ public final class Cli implements Callable<Integer> {
       description = "SOCKS5 proxy for the SMTP connections (not DNS): socks5://host:port.")
   String proxyTcp;
 
+  @Option(names = {"--input", "-input"}, paramLabel = "FILE",
+      description = "Also check the targets listed in FILE (one per line, # comments; - for"
+          + " standard input). Results stream out per target as each finishes; --timeout"
+          + " then applies to each target.")
+  String input;
+
+  @Option(names = {"--parallel", "-parallel"}, paramLabel = "N", defaultValue = "16",
+      description = "Targets checked at once with --input (at most 4 connections per server"
+          + " address whatever N is). Default: ${DEFAULT-VALUE}.")
+  int parallel;
+
   @Option(names = {"--resolver", "-resolver"}, paramLabel = "ADDR",
       description = "DNS resolver to use (ip, ip:port, [v6]:port; repeatable, tried in order);"
           + " overrides DNS_RESOLVER and /etc/resolv.conf.")

@@ -3,6 +3,7 @@ package dev.smtpdane.cli;
 import dev.smtpdane.check.CheckSettings;
 import dev.smtpdane.check.Checker;
 import dev.smtpdane.discover.DiscoveryRequest;
+import dev.smtpdane.discover.HostSpec;
 import dev.smtpdane.dns.DnsLookup;
 import dev.smtpdane.dns.ResolverAddresses;
 import dev.smtpdane.dns.StubResolver;
@@ -41,8 +42,15 @@ final class Run {
       err.println("smtpdane: resolvers " + resolvers);
     }
     try {
-      RunReport report = check(o, new StubResolver(resolvers));
-      render(o, report, out);
+      DnsLookup dns = new StubResolver(resolvers);
+      RunReport report;
+      if (o.bulk()) {
+        report = new BulkRun(o, checker(o, dns), reportedOptions(o), out,
+            Progress.onTerminal(err)).run(targets -> request(o, targets));
+      } else {
+        report = check(o, dns);
+        render(o, report, out);
+      }
       return exitCode(o, report);
     } catch (RuntimeException e) {
       // cli.md: an internal error is one line (a stack trace only with -debug).
@@ -55,17 +63,24 @@ final class Run {
   }
 
   static RunReport check(RunOptions o, DnsLookup dns) {
+    return checker(o, dns).run(request(o, o.targets()), reportedOptions(o));
+  }
+
+  private static Checker checker(RunOptions o, DnsLookup dns) {
     CheckSettings settings = new CheckSettings(o.heloName(), o.connectTimeout(),
-        o.readTimeout(), o.runTimeout(), o.runTimeout(), o.proxy(), 64,
+        o.readTimeout(), o.runTimeout(), o.runTimeout(), o.proxy(), 64, 4,
         o.expirationWarning(), o.expectOcsp());
-    DiscoveryRequest request = new DiscoveryRequest(switch (o.mode()) {
+    return new Checker(dns, settings, Clock.systemUTC(), r -> Optional.empty(),
+        VersionInfo.version());
+  }
+
+  private static DiscoveryRequest request(RunOptions o, List<HostSpec> targets) {
+    return new DiscoveryRequest(switch (o.mode()) {
       case HOST -> DiscoveryRequest.Mode.HOST;
       case MX -> DiscoveryRequest.Mode.MX;
       case SRV -> DiscoveryRequest.Mode.SRV;
-    }, o.srvService().orElse(null), o.targets(), o.defaultPort(), o.tlsOnConnect(),
+    }, o.srvService().orElse(null), targets, o.defaultPort(), o.tlsOnConnect(),
         o.akaNames(), !o.ipv6(), !o.ipv4());
-    return new Checker(dns, settings, Clock.systemUTC(), r -> Optional.empty(),
-        VersionInfo.version()).run(request, reportedOptions(o));
   }
 
   /** The options that affect a verdict, for the JSON document. */

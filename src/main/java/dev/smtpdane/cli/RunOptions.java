@@ -18,6 +18,8 @@ public record RunOptions(
     LookupMode mode,
     Optional<String> srvService,
     List<HostSpec> targets,
+    boolean bulk,
+    int parallel,
     int defaultPort,
     boolean tlsOnConnect,
     List<String> akaNames,
@@ -47,13 +49,25 @@ public record RunOptions(
 
   static RunOptions from(Cli c, Map<String, String> env) {
     rejectConflicts(c);
-    if (c.targets.isEmpty()) {
-      throw usage(c, "no hosts or domains given");
-    }
+    List<String> arguments = new ArrayList<>(c.targets);
     for (String t : c.targets) {
       if (t.isBlank()) {
         throw usage(c, "empty host or domain argument");
       }
+    }
+    if (c.input != null) {
+      try {
+        arguments.addAll(InputList.read(c.input));
+      } catch (IllegalArgumentException e) {
+        throw usage(c, "--input: " + e.getMessage());
+      }
+    }
+    if (arguments.isEmpty()) {
+      throw usage(c, c.input == null ? "no hosts or domains given"
+          : "no hosts or domains given (--input " + c.input + " lists none)");
+    }
+    if (c.parallel < 1 || c.parallel > 1024) {
+      throw usage(c, "--parallel must be from 1 to 1024 (got " + c.parallel + ")");
     }
     LookupMode mode = c.mx ? LookupMode.MX
         : (c.submission || c.submissions || c.srv != null) ? LookupMode.SRV : LookupMode.HOST;
@@ -68,7 +82,7 @@ public record RunOptions(
     }
     List<HostSpec> targets;
     try {
-      targets = Targets.parse(c.targets, ports);
+      targets = Targets.parse(arguments, ports);
     } catch (IllegalArgumentException e) {
       throw usage(c, e.getMessage());
     }
@@ -104,7 +118,7 @@ public record RunOptions(
     OutputMode output = c.nagios ? OutputMode.NAGIOS : c.json ? OutputMode.JSON
         : c.terse ? OutputMode.TERSE : OutputMode.TEXT;
     boolean color = !c.noColor && !c.nagios && !c.json && env.get("NO_COLOR") == null;
-    return new RunOptions(mode, service, targets, port,
+    return new RunOptions(mode, service, targets, c.input != null, c.parallel, port,
         c.tlsOnConnect || c.submissions, List.copyOf(c.aka), c.ipv4Only, c.ipv6Only, c.helo,
         c.connectTimeout, c.readTimeout, c.timeout, parseProxy(c), resolvers, c.expirationWarning,
         c.expectOcsp, !c.noCertNames, output, c.quiet && !c.nagios, color, c.showCertInfo,

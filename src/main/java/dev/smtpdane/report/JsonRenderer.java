@@ -18,7 +18,16 @@ public final class JsonRenderer {
   }
 
   public String toJson(RunReport run) {
-    JsonWriter w = new JsonWriter().beginObject()
+    return toJson(run, true);
+  }
+
+  /** One line, for JSON Lines output of bulk runs ({@code --input}). */
+  public String toJsonLine(RunReport run) {
+    return toJson(run, false);
+  }
+
+  private String toJson(RunReport run, boolean pretty) {
+    JsonWriter w = new JsonWriter(pretty).beginObject()
         .field("schema", "smtpdane-result")
         .field("schemaVersion", SCHEMA_VERSION)
         .key("tool").beginObject().field("name", "smtpdane")

@@ -10,8 +10,19 @@ import java.util.Deque;
  */
 public final class JsonWriter {
   private final StringBuilder out = new StringBuilder();
+  private final boolean pretty;
   private final Deque<Frame> stack = new ArrayDeque<>();
   private boolean afterKey;
+
+  /** A pretty-printing writer. */
+  public JsonWriter() {
+    this(true);
+  }
+
+  /** {@code pretty=false} writes everything on one line (JSON Lines). */
+  public JsonWriter(boolean pretty) {
+    this.pretty = pretty;
+  }
 
   private static final class Frame {
     final boolean object;
@@ -52,7 +63,7 @@ public final class JsonWriter {
     }
     separate(f);
     string(name);
-    out.append(": ");
+    out.append(pretty ? ": " : ":");
     afterKey = true;
     return this;
   }
@@ -146,6 +157,9 @@ public final class JsonWriter {
   }
 
   private void newline(int depth) {
+    if (!pretty) {
+      return;
+    }
     out.append('\n');
     out.append("  ".repeat(depth));
   }

@@ -3,10 +3,11 @@ package dev.smtpdane.report;
 import java.util.List;
 
 /** The last line of text output: counts of verified and failed things, warnings, errors. */
-final class Summary {
+public final class Summary {
   private Summary() {}
 
-  static String line(RunReport run, Style style) {
+  /** The closing line: counts of what verified and failed, warnings and errors. */
+  public static String line(RunReport run, Style style) {
     long domainsOk = run.domains().stream().filter(d -> d.verdict() == Verdict.VERIFIED).count();
     List<HostReport> hosts =
         run.domains().stream().flatMap(d -> d.hosts().stream()).toList();

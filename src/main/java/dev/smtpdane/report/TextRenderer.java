@@ -27,8 +27,11 @@ public final class TextRenderer {
     out.flush();
   }
 
-  /** Everything but the summary line (Nagios prints its own status line instead). */
-  void renderBody(RunReport run, PrintWriter out) {
+  /**
+   * Everything but the summary line (Nagios prints its own status line instead; bulk runs
+   * print one summary at the end).
+   */
+  public void renderBody(RunReport run, PrintWriter out) {
     run.findings().forEach(f -> finding(out, "", f));
     for (DomainReport d : run.domains()) {
       domain(d, out);

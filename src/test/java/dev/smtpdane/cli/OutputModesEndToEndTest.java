@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exit codes, output modes and address-family filters of the real command line (cli.md),
@@ -193,6 +196,37 @@ class OutputModesEndToEndTest {
     JsonNode address = root.get("targets").get(1).get("hosts").get(0).get("addresses").get(0);
     assertThat(address.get("findings").findValuesAsText("code")).contains("no-tlsa-match");
     assertThat(address.get("tls").get("protocol").asText()).startsWith("TLSv1.");
+  }
+
+  @Test
+  void inputFileStreamsOneJsonLinePerTargetAndExitsOverAll(@TempDir Path dir) throws Exception {
+    Path list = dir.resolve("domains.txt");
+    Files.writeString(list, "# hosting customers\ngood.test\n\nbad.test  # broken since May\n");
+    Outcome json = run("-mx", "--json", "--input", list.toString());
+    assertThat(json.exit()).isEqualTo(1);
+    List<String> lines = json.out().lines().toList();
+    assertThat(lines).hasSize(2);
+    ObjectMapper mapper = new ObjectMapper();
+    List<String> verdicts = new ArrayList<>();
+    for (String line : lines) {
+      JsonNode t = mapper.readTree(line).get("targets").get(0);
+      verdicts.add(t.get("target").asText() + "=" + t.get("verdict").asText());
+    }
+    assertThat(verdicts).containsExactlyInAnyOrder("good.test=verified", "bad.test=failed");
+    Outcome text = run("-mx", "--input", list.toString(), "--parallel", "1");
+    assertThat(text.out()).contains("good.test: domain verified", "bad.test: domain failed");
+    assertThat(text.out().lines().filter(l -> l.startsWith("Summary:"))).singleElement()
+        .asString().startsWith("Summary: 1/2 targets verified");
+    Outcome nagios = run("-mx", "-nagios", "--input", list.toString());
+    assertThat(nagios.exit()).isEqualTo(2);
+    assertThat(nagios.out().lines().filter(l -> l.startsWith("DANE "))).hasSize(1);
+  }
+
+  @Test
+  void unreadableInputFileIsAUsageError(@TempDir Path dir) {
+    Outcome r = run("-mx", "--input", dir.resolve("missing.txt").toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("smtpdane: --input: cannot read");
   }
 
   @Test
