@@ -39,10 +39,13 @@ final class Run {
       return nagios ? ExitCode.NAGIOS_UNKNOWN : ExitCode.FAILURE;
     }
     if (o.debug()) {
-      err.println("smtpdane: resolvers " + resolvers);
+      err.println("smtpdane: debug: resolvers " + resolvers);
     }
     try {
       DnsLookup dns = new StubResolver(resolvers);
+      if (o.debug()) {
+        dns = new DebugLookup(dns, err);
+      }
       RunReport report;
       if (o.bulk()) {
         report = new BulkRun(o, checker(o, dns), reportedOptions(o), out,
@@ -50,6 +53,10 @@ final class Run {
       } else {
         report = check(o, dns);
         render(o, report, out);
+      }
+      if (o.debug()) {
+        err.println("smtpdane: debug: run took " + report.elapsed().toMillis() + " ms, worst "
+            + report.worst() + ", exit " + exitCode(o, report));
       }
       return exitCode(o, report);
     } catch (RuntimeException e) {

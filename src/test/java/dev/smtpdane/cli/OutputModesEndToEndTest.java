@@ -223,6 +223,17 @@ class OutputModesEndToEndTest {
   }
 
   @Test
+  void debugWritesDiagnosticsToStderrOnly() {
+    Outcome plain = run("-mx", "good.test");
+    Outcome debug = run("-mx", "-debug", "good.test");
+    assertThat(debug.exit()).isZero();
+    assertThat(debug.err()).contains("smtpdane: debug: ", " MX -> good.test. MX: secure",
+        "run took");
+    assertThat(debug.out().lines().count()).isEqualTo(plain.out().lines().count());
+    assertThat(plain.err()).isEmpty();
+  }
+
+  @Test
   void unreadableInputFileIsAUsageError(@TempDir Path dir) {
     Outcome r = run("-mx", "--input", dir.resolve("missing.txt").toString());
     assertThat(r.exit()).isEqualTo(2);
