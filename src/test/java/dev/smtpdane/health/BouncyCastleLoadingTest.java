@@ -29,11 +29,21 @@ class BouncyCastleLoadingTest {
 
   private static Object call(Class<?> type, String method, Object... args) throws Exception {
     for (Method m : type.getMethods()) {
-      if (m.getName().equals(method) && m.getParameterCount() == args.length) {
+      if (m.getName().equals(method) && m.getParameterCount() == args.length
+          && accepts(m.getParameterTypes(), args)) {
         return m.invoke(null, args);
       }
     }
     throw new AssertionError("no " + method + " in " + type);
+  }
+
+  private static boolean accepts(Class<?>[] types, Object[] args) {
+    for (int i = 0; i < types.length; i++) {
+      if (!types[i].isPrimitive() && !types[i].isInstance(args[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Test
@@ -51,5 +61,21 @@ class BouncyCastleLoadingTest {
         OcspCheckTest.CHAIN, Instant.now()))
         .isInstanceOf(InvocationTargetException.class)
         .cause().isInstanceOf(NoClassDefFoundError.class).hasMessageContaining("bouncycastle");
+  }
+
+  @Test
+  void expiryCertificateInfoPemAndCaNamesNeedNoBouncyCastle() throws Exception {
+    var chain = OcspCheckTest.CHAIN;
+    Instant now = OcspCheckTest.NOW;
+    assertThat((List<?>) call(isolated(ExpiryCheck.class.getName()), "check", chain, false,
+        now, java.time.Duration.ofDays(400))).hasSize(1);
+    assertThat((List<?>) call(isolated(CertificateInfo.class.getName()), "of", chain))
+        .hasSize(2);
+    assertThat((String) call(isolated(Pem.class.getName()), "encode", chain.get(0)))
+        .startsWith("-----BEGIN CERTIFICATE-----");
+    Object names = call(isolated(CaNames.class.getName()), "of", chain);
+    Method nameFor = names.getClass().getMethod("nameFor", int.class, int.class, byte[].class);
+    assertThat(nameFor.invoke(names, 0, 0, chain.get(1).getEncoded()))
+        .isEqualTo(java.util.Optional.of("Lab Issuing CA"));
   }
 }
