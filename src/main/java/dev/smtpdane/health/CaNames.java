@@ -1,12 +1,16 @@
 package dev.smtpdane.health;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,11 +52,14 @@ public final class CaNames {
 
   private final List<Path> files;
   private final List<Path> dirs;
-  private final Collection<X509Certificate> given;
-  private Map<String, String> index; // "selector/matchingType/HEX" -> name; guarded by this
-  private int loaded; // guarded by this
+  private final List<byte[]> given;
+  // Guarded by this: the distinct CA certificates (DER) once loaded, one digest index per
+  // selector/matching type built when first asked for, and the names of matched CAs.
+  private List<byte[]> cas;
+  private final Map<String, Map<String, Integer>> indexes = new HashMap<>();
+  private final Map<Integer, String> names = new HashMap<>();
 
-  private CaNames(List<Path> files, List<Path> dirs, Collection<X509Certificate> given) {
+  private CaNames(List<Path> files, List<Path> dirs, List<byte[]> given) {
     this.files = List.copyOf(files);
     this.dirs = List.copyOf(dirs);
     this.given = List.copyOf(given);
@@ -85,12 +92,20 @@ public final class CaNames {
 
   /** Names from exactly these CA certificates (tests, or a caller that loaded them itself). */
   public static CaNames of(Collection<X509Certificate> cas) {
-    return new CaNames(List.of(), List.of(), cas);
+    List<byte[]> der = new ArrayList<>();
+    for (X509Certificate ca : cas) {
+      try {
+        der.add(ca.getEncoded());
+      } catch (CertificateEncodingException e) {
+        // a parsed certificate always encodes; skip it if not
+      }
+    }
+    return new CaNames(List.of(), List.of(), der);
   }
 
   /** No names at all ({@code -nocertnames}). */
   public static CaNames none() {
-    return of(List.of());
+    return new CaNames(List.of(), List.of(), List.of());
   }
 
   /**
@@ -98,51 +113,58 @@ public final class CaNames {
    * CA certificate in the store: its CN, else its O, else its whole DN.
    */
   public Optional<String> nameFor(int selector, int matchingType, byte[] data) {
-    if (selector < 0 || selector > 1 || data == null) {
+    if (selector < 0 || selector > 1 || matchingType < 0 || matchingType > 2 || data == null) {
       return Optional.empty();
     }
-    String key = switch (matchingType) {
-      case 0 -> key(selector, 1, Digest.sha256(data)); // Full: look up by its SHA-256
-      case 1, 2 -> key(selector, matchingType, data);
-      default -> null;
-    };
-    return key == null ? Optional.empty() : Optional.ofNullable(index().get(key));
+    // Full (0) data is looked up by its SHA-256, so only digests are ever indexed.
+    byte[] digest = matchingType == 0 ? Digest.sha256(data) : data;
+    int type = matchingType == 0 ? 1 : matchingType;
+    synchronized (this) {
+      Integer ca = index(selector, type).get(Hex.of(digest));
+      return ca == null ? Optional.empty() : Optional.of(name(ca));
+    }
   }
 
   /** How many distinct CA certificates were loaded (loads them if not done yet). */
-  public int size() {
-    synchronized (this) {
-      index();
-      return loaded;
-    }
+  public synchronized int size() {
+    return loaded().size();
   }
 
-  private synchronized Map<String, String> index() {
-    if (index == null) {
-      Map<String, String> m = new HashMap<>();
-      Set<X509Certificate> cas = load();
-      loaded = cas.size();
-      for (X509Certificate ca : cas) {
-        String name = displayName(ca);
-        try {
-          byte[] cert = ca.getEncoded();
-          byte[] spki = SubjectPublicKeyInfo.of(ca);
-          m.putIfAbsent(key(0, 1, Digest.sha256(cert)), name);
-          m.putIfAbsent(key(0, 2, Digest.sha512(cert)), name);
-          m.putIfAbsent(key(1, 1, Digest.sha256(spki)), name);
-          m.putIfAbsent(key(1, 2, Digest.sha512(spki)), name);
-        } catch (CertificateEncodingException e) {
-          // cannot happen for a parsed certificate; skip it if it does
-        }
+  private List<byte[]> loaded() {
+    if (cas == null) {
+      cas = load();
+    }
+    return cas;
+  }
+
+  private Map<String, Integer> index(int selector, int matchingType) {
+    return indexes.computeIfAbsent(selector + "/" + matchingType, k -> {
+      Map<String, Integer> m = new HashMap<>();
+      List<byte[]> all = loaded();
+      for (int i = 0; i < all.size(); i++) {
+        byte[] data = selector == 0 ? all.get(i) : SubjectPublicKeyInfo.cut(all.get(i));
+        m.putIfAbsent(Hex.of(matchingType == 1 ? Digest.sha256(data) : Digest.sha512(data)), i);
       }
-      index = Map.copyOf(m);
-    }
-    return index;
+      return m;
+    });
   }
 
-  private Set<X509Certificate> load() {
-    Set<X509Certificate> cas = new LinkedHashSet<>(given); // equals(): same DER, one entry
-    files.forEach(f -> cas.addAll(read(f)));
+  private String name(int ca) {
+    return names.computeIfAbsent(ca, i -> {
+      try {
+        return displayName((X509Certificate) CertificateFactory.getInstance("X.509")
+            .generateCertificate(new ByteArrayInputStream(cas.get(i))));
+      } catch (CertificateException | RuntimeException e) {
+        return "(unparsable CA certificate)";
+      }
+    });
+  }
+
+  /** The distinct certificates (by DER) whose SubjectPublicKeyInfo can be found. */
+  private List<byte[]> load() {
+    Set<ByteBuffer> seen = new LinkedHashSet<>();
+    given.forEach(d -> seen.add(ByteBuffer.wrap(d)));
+    files.forEach(f -> read(f).forEach(d -> seen.add(ByteBuffer.wrap(d))));
     for (Path dir : dirs) {
       try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
         int n = 0;
@@ -150,31 +172,36 @@ public final class CaNames {
           if (++n > MAX_DIR_FILES) {
             break;
           }
-          cas.addAll(read(entry));
+          read(entry).forEach(d -> seen.add(ByteBuffer.wrap(d)));
         }
       } catch (IOException | RuntimeException e) {
         // a missing or unreadable directory names no CAs
       }
     }
-    return cas;
+    List<byte[]> out = new ArrayList<>();
+    for (ByteBuffer b : seen) {
+      try {
+        SubjectPublicKeyInfo.cut(b.array()); // not a certificate's shape: skip it
+        out.add(b.array());
+      } catch (IllegalArgumentException e) {
+        // skip
+      }
+    }
+    return List.copyOf(out);
   }
 
-  private static List<X509Certificate> read(Path file) {
+  private static List<byte[]> read(Path file) {
     try {
       if (!Files.isRegularFile(file) || Files.size(file) > MAX_FILE_BYTES) {
         return List.of();
       }
       try (InputStream in = Files.newInputStream(file)) {
-        return Pem.certificates(new String(in.readNBytes((int) MAX_FILE_BYTES),
+        return Pem.blocks(new String(in.readNBytes((int) MAX_FILE_BYTES),
             StandardCharsets.ISO_8859_1));
       }
     } catch (IOException | RuntimeException e) {
       return List.of(); // unreadable: skipped, as the store is only for names
     }
-  }
-
-  private static String key(int selector, int matchingType, byte[] digest) {
-    return selector + "/" + matchingType + "/" + Hex.of(digest);
   }
 
   /** CN, else O, else the whole DN (RFC 2253). */

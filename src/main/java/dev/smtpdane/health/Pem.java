@@ -9,15 +9,11 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** PEM (RFC 7468) certificates: encoding for {@code -showcerts}, tolerant decoding of bundles. */
 public final class Pem {
   private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
   private static final String END = "-----END CERTIFICATE-----";
-  private static final Pattern BLOCK =
-      Pattern.compile(BEGIN + "([A-Za-z0-9+/=\\s]*?)" + END);
 
   private Pem() {}
 
@@ -47,16 +43,42 @@ public final class Pem {
    */
   public static List<X509Certificate> certificates(String text) {
     List<X509Certificate> out = new ArrayList<>();
-    Matcher m = BLOCK.matcher(text);
-    while (m.find()) {
+    for (byte[] der : blocks(text)) {
       try {
-        byte[] der = Base64.getMimeDecoder().decode(m.group(1));
         out.add((X509Certificate) CertificateFactory.getInstance("X.509")
             .generateCertificate(new ByteArrayInputStream(der)));
-      } catch (CertificateException | IllegalArgumentException | ClassCastException e) {
+      } catch (CertificateException | RuntimeException e) {
         // skip this block only
       }
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The decoded contents of every CERTIFICATE block, not parsed further (cheap: for scanning a
+   * whole CA bundle). A block whose base64 is broken is skipped.
+   */
+  static List<byte[]> blocks(String text) {
+    List<byte[]> out = new ArrayList<>();
+    int at = 0;
+    while ((at = text.indexOf(BEGIN, at)) >= 0) {
+      int body = at + BEGIN.length();
+      int end = text.indexOf(END, body);
+      int nextBegin = text.indexOf(BEGIN, body);
+      if (end < 0) {
+        break;
+      }
+      if (nextBegin >= 0 && nextBegin < end) {
+        at = nextBegin; // an unterminated block: resynchronise on the next BEGIN
+        continue;
+      }
+      try {
+        out.add(Base64.getMimeDecoder().decode(text.substring(body, end)));
+      } catch (IllegalArgumentException e) {
+        // broken base64: skip this block only
+      }
+      at = end + END.length();
+    }
+    return out;
   }
 }

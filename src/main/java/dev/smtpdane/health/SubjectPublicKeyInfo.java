@@ -29,7 +29,7 @@ final class SubjectPublicKeyInfo {
   static byte[] cut(byte[] der) {
     int tbs = contentStart(der, expect(der, 0, SEQUENCE));
     int at = contentStart(der, expect(der, tbs, SEQUENCE));
-    if ((der[at] & 0xff) == VERSION_TAG) {
+    if (lengthByte(der, at) == VERSION_TAG) {
       at = end(der, at);
     }
     for (int skip = 0; skip < 5; skip++) { // serial, signature, issuer, validity, subject
@@ -72,6 +72,7 @@ final class SubjectPublicKeyInfo {
     return (int) end;
   }
 
+  /** The byte at {@code at}, unsigned; truncated data is an IllegalArgumentException. */
   private static int lengthByte(byte[] der, int at) {
     if (at >= der.length) {
       throw new IllegalArgumentException("truncated DER at offset " + at);
