@@ -27,13 +27,13 @@ import javax.naming.ldap.Rdn;
 /**
  * Names well-known CAs in TLSA listings: a record whose data is the digest (any selector and
  * matching type, RFC 6698 §2.1) of a CA certificate in the system store is labelled with that
- * CA's name, so "2 1 1 8D02…" reads as "ISRG Root X1".
+ * CA's name, so "2 1 1 0B9FA5A5…" reads as "ISRG Root X1".
  *
  * <p><b>Never used for trust.</b> DANE authenticates with the TLSA records alone (RFC 7672 §3);
  * this store only supplies names for output ({@code -nocertnames} turns it off).
  *
  * <p>The store is {@code SSL_CERT_FILE} (a PEM bundle) and/or {@code SSL_CERT_DIR} (directories
- * of PEM files, colon-separated) when either is set, as with OpenSSL and Go; otherwise the first
+ * of PEM files, colon-separated) when either is set, as with OpenSSL; otherwise the first
  * existing of the usual bundle files, or failing those the usual directories. Nothing is read
  * until the first {@link #nameFor} call; unreadable files and anything not a certificate are
  * skipped. Thread-safe.

@@ -45,7 +45,8 @@ public final class OcspCheck {
       return new OcspResult.Missing();
     }
     if (presentedChain.isEmpty()) {
-      return new OcspResult.Unverifiable("the server presented no certificate to check it for");
+      return new OcspResult.Unverifiable("the server presented no certificate to check it for",
+          Optional.empty());
     }
     return StapledResponse.check(staples, presentedChain, issuerOf(presentedChain), now);
   }
@@ -91,8 +92,12 @@ public final class OcspCheck {
       case OcspResult.ErrorResponse e -> new Finding(problem, FindingCode.OCSP_ERROR_RESPONSE,
           "the server stapled an OCSP error response (" + e.status() + ") instead of a"
               + " certificate status: its responder did not answer properly");
-      case OcspResult.Unverifiable u -> new Finding(problem, FindingCode.OCSP_UNVERIFIABLE,
-          "the stapled OCSP response cannot be verified: " + u.reason());
+      // An unchecked "revoked" is still worth a warning: the server's own responder said so.
+      case OcspResult.Unverifiable u -> new Finding(u.claimedStatus().equals(
+          Optional.of("revoked")) ? problem.max(Severity.WARNING) : problem,
+          FindingCode.OCSP_UNVERIFIABLE, "the stapled OCSP response cannot be verified: "
+              + u.reason() + u.claimedStatus().map(c -> " (unverified, it says: " + c + ")")
+                  .orElse(""));
       case OcspResult.BadSignature b -> new Finding(problem, FindingCode.OCSP_BAD_SIGNATURE,
           "the stapled OCSP response is not signed by an authorised responder: " + b.reason());
       case OcspResult.WrongCertificate w -> new Finding(problem,

@@ -34,10 +34,16 @@ public sealed interface OcspResult {
     }
   }
 
-  /** A response about the leaf that cannot be checked, e.g. because its issuer was not sent. */
-  record Unverifiable(String reason) implements OcspResult {
+  /**
+   * A response about the leaf that cannot be checked, e.g. because its issuer was not sent.
+   *
+   * @param claimedStatus what the unchecked response says, if it is about the leaf: {@code
+   *     good}, {@code revoked} or {@code unknown}
+   */
+  record Unverifiable(String reason, Optional<String> claimedStatus) implements OcspResult {
     public Unverifiable {
       Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(claimedStatus, "claimedStatus");
     }
   }
 

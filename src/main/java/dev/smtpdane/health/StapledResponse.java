@@ -41,7 +41,8 @@ final class StapledResponse {
       return noneAboutLeaf(parsed, leaf);
     }
     if (issuer.isEmpty()) {
-      return new OcspResult.Unverifiable(missingIssuer(chain));
+      return new OcspResult.Unverifiable(missingIssuer(chain),
+          Optional.of(claimed(about.get().single().getCertStatus())));
     }
     ResponderAuthority.Decision signer = ResponderAuthority.decide(about.get().basic(),
         issuer.get(), now);
@@ -124,6 +125,10 @@ final class StapledResponse {
             + " have its staple checked; send the issuing CA certificate after the leaf"
         : "the leaf's issuer (" + issuer + ") is not in the presented chain, so the response's"
             + " signature cannot be checked; send the issuing CA certificate after the leaf";
+  }
+
+  private static String claimed(Object status) {
+    return status == null ? "good" : status instanceof RevokedStatus ? "revoked" : "unknown";
   }
 
   private static OcspResult judge(SingleResp single, String responder, Instant now) {

@@ -178,7 +178,17 @@ class OcspCheckTest {
   @Test
   void loneLeafIsUnverifiableAndSaysWhy() {
     var result = OcspCheck.check(List.of(about(byCa(), LEAF)), List.of(LEAF.certificate()), NOW);
-    assertThat(result).isInstanceOfSatisfying(OcspResult.Unverifiable.class, u -> assertThat(
-        u.reason()).contains("sent only its leaf", "DANE-EE", "CN=Lab Issuing CA"));
+    assertThat(result).isInstanceOfSatisfying(OcspResult.Unverifiable.class, u -> {
+      assertThat(u.reason()).contains("sent only its leaf", "DANE-EE", "CN=Lab Issuing CA");
+      assertThat(u.claimedStatus()).contains("good");
+    });
+  }
+
+  @Test
+  void loneLeafWithARevokedStapleKeepsWhatTheResponseClaims() {
+    var result = OcspCheck.check(List.of(about(byCa().revoked(NOW, 1), LEAF)),
+        List.of(LEAF.certificate()), NOW);
+    assertThat(result).isInstanceOfSatisfying(OcspResult.Unverifiable.class,
+        u -> assertThat(u.claimedStatus()).contains("revoked"));
   }
 }

@@ -27,8 +27,10 @@ class OcspFindingTest {
             Severity.INFO),
         row(new OcspResult.ErrorResponse("tryLater (3)"), FindingCode.OCSP_ERROR_RESPONSE,
             Severity.ERROR, Severity.INFO),
-        row(new OcspResult.Unverifiable("lone leaf"), FindingCode.OCSP_UNVERIFIABLE,
-            Severity.ERROR, Severity.INFO),
+        row(new OcspResult.Unverifiable("lone leaf", Optional.of("good")),
+            FindingCode.OCSP_UNVERIFIABLE, Severity.ERROR, Severity.INFO),
+        row(new OcspResult.Unverifiable("lone leaf", Optional.of("revoked")),
+            FindingCode.OCSP_UNVERIFIABLE, Severity.ERROR, Severity.WARNING),
         row(new OcspResult.BadSignature("forged"), FindingCode.OCSP_BAD_SIGNATURE,
             Severity.ERROR, Severity.INFO),
         row(new OcspResult.WrongCertificate(List.of("0A"), "0B"),
@@ -46,7 +48,7 @@ class OcspFindingTest {
 
   private static Arguments row(OcspResult r, FindingCode code, Severity expected,
       Severity notExpected) {
-    return Arguments.of(r.getClass().getSimpleName(), r, code, expected, notExpected);
+    return Arguments.of(r.toString(), r, code, expected, notExpected);
   }
 
   @ParameterizedTest(name = "{0}")
