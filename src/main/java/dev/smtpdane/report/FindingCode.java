@@ -74,7 +74,20 @@ public enum FindingCode {
 
   // --- run level
   RUN_DEADLINE("run-deadline-expired"),
-  INTERNAL_ERROR("internal-error");
+  INTERNAL_ERROR("internal-error"),
+
+  // --- Certificate health: stapled OCSP (issue 7; RFC 6066 §8, RFC 8446 §4.4.2.1, RFC 6960)
+  OCSP_GOOD("ocsp-good"),
+  OCSP_MISSING("ocsp-missing"),
+  OCSP_UNPARSABLE("ocsp-unparsable"),
+  OCSP_ERROR_RESPONSE("ocsp-error-response"),
+  OCSP_UNVERIFIABLE("ocsp-unverifiable"),
+  OCSP_BAD_SIGNATURE("ocsp-bad-signature"),
+  OCSP_WRONG_CERTIFICATE("ocsp-wrong-certificate"),
+  OCSP_STALE("ocsp-stale"),
+  OCSP_NOT_YET_VALID("ocsp-not-yet-valid"),
+  OCSP_REVOKED("ocsp-revoked"),
+  OCSP_UNKNOWN("ocsp-unknown");
 
   private final String code;
 

@@ -21,7 +21,8 @@ record LabConfig(
     Duration replyDelay,
     Duration dripInterval,
     List<String> protocols,
-    List<String> cipherSuites) {
+    List<String> cipherSuites,
+    boolean ocspStapling) {
 
   LabConfig {
     sniChains = Map.copyOf(sniChains);

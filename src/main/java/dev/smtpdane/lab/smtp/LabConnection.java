@@ -195,7 +195,7 @@ final class LabConnection implements Runnable {
       socket.close();
       return false;
     }
-    SSLContext context = SSLContext.getInstance("TLS");
+    SSLContext context = StaplingSwitch.newContext(config.ocspStapling());
     context.init(new KeyManager[] {new SniKeyManager(config.defaultChain(), config.sniChains(),
         transcript)}, new TrustManager[0], null);
     SSLSocket s = (SSLSocket) context.getSocketFactory()

@@ -130,6 +130,7 @@ public final class LabSmtpServer implements AutoCloseable {
     private Duration dripInterval = Duration.ofMillis(300);
     private List<String> protocols = List.of();
     private List<String> cipherSuites = List.of();
+    private boolean ocspStapling;
 
     private Builder() {}
 
@@ -247,6 +248,19 @@ public final class LabSmtpServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Staples OCSP when the client asks (RFC 6066 §8 status_request on TLS 1.2, RFC 8446
+     * §4.4.2.1 on TLS 1.3): on every full handshake JSSE fetches a response from the leaf's
+     * authorityInfoAccess OCSP URL, e.g. a {@code LabOcspResponder}, and sends it. JSSE staples
+     * nothing for a leaf without such a URL, for a chain without the leaf's issuer right after
+     * it (it cannot make the CertID), for an OCSP error response, or for a response that does
+     * not cover the CertID it asked about. Each connection has its own response cache.
+     */
+    public Builder ocspStapling() {
+      this.ocspStapling = true;
+      return this;
+    }
+
     /** Binds and starts accepting; with no chain set, a self-signed one for the hostname. */
     public LabSmtpServer start() throws IOException {
       ServerChain chain = defaultChain;
@@ -259,7 +273,7 @@ public final class LabSmtpServer implements AutoCloseable {
           : List.of("220 " + hostname + " ESMTP smtpdane lab");
       return new LabSmtpServer(new LabConfig(bindAddress, port, mode, hostname, chain, sniChains,
           hello, ehloKeywords, starttlsKeyword, starttlsReply, behaviour, replyDelay,
-          dripInterval, protocols, cipherSuites));
+          dripInterval, protocols, cipherSuites, ocspStapling));
     }
 
     private static List<X509Certificate> certificates(HeldCertificate leaf,
