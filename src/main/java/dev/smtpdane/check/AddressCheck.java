@@ -3,6 +3,7 @@ package dev.smtpdane.check;
 import dev.smtpdane.dane.DaneResult;
 import dev.smtpdane.dane.DaneVerdict;
 import dev.smtpdane.dane.DaneVerifier;
+import dev.smtpdane.dane.DaneWarning;
 import dev.smtpdane.dane.SuggestedRecord;
 import dev.smtpdane.dane.TlsaRecord;
 import dev.smtpdane.discover.ProbeTarget;
@@ -79,10 +80,16 @@ final class AddressCheck {
     if (dane.isPresent() && target.daneApplicable()) {
       findings.addAll(daneFindings(dane.get()));
       authenticated = dane.get().authenticated();
+      if (authenticated) {
+        findings.addAll(CertificateHealth.expiry(dane.get(), clock.instant(),
+            settings.expirationWarning()));
+      }
     } else if (tls.isPresent() && !target.daneApplicable()) {
       findings.add(Finding.info(FindingCode.DANE_NOT_APPLICABLE, "TLS works here, but DANE"
           + " cannot authenticate it: " + notApplicableReason(target)));
     }
+    tls.ifPresent(t -> findings.add(CertificateHealth.ocsp(t, clock.instant(),
+        settings.expectOcsp())));
     return report(target, authenticated, tls, dane, findings);
   }
 
@@ -109,7 +116,10 @@ final class AddressCheck {
               + presented(r) + publishHint(r));
     };
     out.add(verdict);
-    r.warnings().forEach(w -> out.add(Finding.warning(w.code(), w.explain())));
+    // An expired DANE-EE leaf is reported by the expiry check (it honours
+    // -expiration-warning 0), not twice.
+    r.warnings().stream().filter(w -> !(w instanceof DaneWarning.EeLeafExpired))
+        .forEach(w -> out.add(Finding.warning(w.code(), w.explain())));
     return out;
   }
 

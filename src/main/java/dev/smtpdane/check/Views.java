@@ -12,6 +12,8 @@ import dev.smtpdane.dns.AddressText;
 import dev.smtpdane.dns.Answer;
 import dev.smtpdane.dns.CnameLink;
 import dev.smtpdane.dns.DomainName;
+import dev.smtpdane.health.CertificateInfo;
+import dev.smtpdane.health.Pem;
 import dev.smtpdane.report.CertView;
 import dev.smtpdane.report.DnsAnswerView;
 import dev.smtpdane.report.RecordResultView;
@@ -19,7 +21,6 @@ import dev.smtpdane.report.TlsaView;
 import dev.smtpdane.tls.TlsSession;
 import dev.smtpdane.report.TlsView;
 import java.net.InetSocketAddress;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,7 @@ final class Views {
     int usage = c.position() == 0 ? CertUsage.DANE_EE.value() : CertUsage.DANE_TA.value();
     Map<String, String> digests = new LinkedHashMap<>();
     digests.put(usage + " 1 1", c.spkiSha256());
+    digests.put(usage + " 0 1", c.certSha256());
     for (TlsaRecord r : published) {
       Optional<Selector> s = Selector.of(r.selector());
       Optional<MatchingType> m = MatchingType.of(r.matchingType());
@@ -90,20 +92,9 @@ final class Views {
             c.associationDataHex(s.get(), m.get()));
       }
     }
-    String key = c.keyAlgorithm() + (c.keyBits() > 0 ? " " + c.keyBits() : "");
+    CertificateInfo info = CertificateInfo.of(c.position(), c.certificate());
     return new CertView(c.position(), c.subject(), c.issuer(), c.dnsNames(), c.notBefore(),
-        c.notAfter(), key, c.signatureAlgorithm(),
-        c.certificate().getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT),
-        digests, pem(c));
-  }
-
-  static String pem(PresentedCertificate c) {
-    try {
-      String b64 = Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-          .encodeToString(c.certificate().getEncoded());
-      return "-----BEGIN CERTIFICATE-----\n" + b64 + "\n-----END CERTIFICATE-----\n";
-    } catch (java.security.cert.CertificateEncodingException e) {
-      return "";
-    }
+        c.notAfter(), info.publicKey(), info.signatureAlgorithm(), info.serialHex(), digests,
+        Pem.encode(c.certificate()));
   }
 }

@@ -3,6 +3,7 @@ package dev.smtpdane.cli;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -172,9 +173,19 @@ public final class Cli implements Callable<Integer> {
       description = "host, host:port, [v6addr]:port, or a domain with -mx/-submission(s)/-srv.")
   List<String> targets = new ArrayList<>();
 
+  /** The process environment (DNS_RESOLVER, NO_COLOR, SSL_CERT_FILE...); tests pass their own. */
+  private Map<String, String> environment = System.getenv();
+
   /** Builds the picocli command line with our error handling. */
   public static CommandLine newCommandLine() {
-    CommandLine cl = new CommandLine(new Cli());
+    return newCommandLine(System.getenv());
+  }
+
+  /** The same, reading the given environment instead of the process's. */
+  public static CommandLine newCommandLine(Map<String, String> environment) {
+    Cli cli = new Cli();
+    cli.environment = Map.copyOf(environment);
+    CommandLine cl = new CommandLine(cli);
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           // cli.md: one line naming the problem and a pointer to -help; nothing else.
@@ -186,7 +197,7 @@ public final class Cli implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunOptions options = RunOptions.from(this, System.getenv());
+    RunOptions options = RunOptions.from(this, environment);
     return Run.execute(options, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

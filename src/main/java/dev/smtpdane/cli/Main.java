@@ -20,7 +20,13 @@ public final class Main {
 
   /** Runs the command line with the given output streams; the end-to-end tests call this. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = Cli.newCommandLine();
+    return run(out, err, System.getenv(), args);
+  }
+
+  /** The same with a given environment (DNS_RESOLVER, NO_COLOR, SSL_CERT_FILE...). */
+  public static int run(PrintWriter out, PrintWriter err, java.util.Map<String, String> env,
+      String... args) {
+    CommandLine cl = Cli.newCommandLine(env);
     cl.setOut(out);
     cl.setErr(err);
     try {

@@ -7,6 +7,7 @@ import dev.smtpdane.discover.HostSpec;
 import dev.smtpdane.dns.DnsLookup;
 import dev.smtpdane.dns.ResolverAddresses;
 import dev.smtpdane.dns.StubResolver;
+import dev.smtpdane.health.CaNames;
 import dev.smtpdane.report.JsonRenderer;
 import dev.smtpdane.report.NagiosRenderer;
 import dev.smtpdane.report.QuietRenderer;
@@ -77,8 +78,10 @@ final class Run {
     CheckSettings settings = new CheckSettings(o.heloName(), o.connectTimeout(),
         o.readTimeout(), o.runTimeout(), o.runTimeout(), o.proxy(), 64, 4,
         o.expirationWarning(), o.expectOcsp());
-    return new Checker(dns, settings, Clock.systemUTC(), r -> Optional.empty(),
-        VersionInfo.version());
+    // Only to label records with a CA's name; the store is never used for trust.
+    CaNames cas = o.certNames() ? CaNames.fromEnvironment(o.caStoreEnvironment()) : CaNames.none();
+    return new Checker(dns, settings, Clock.systemUTC(),
+        r -> cas.nameFor(r.selector(), r.matchingType(), r.data()), VersionInfo.version());
   }
 
   private static DiscoveryRequest request(RunOptions o, List<HostSpec> targets) {

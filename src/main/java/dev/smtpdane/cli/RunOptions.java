@@ -39,7 +39,8 @@ public record RunOptions(
     boolean color,
     boolean showCertInfo,
     boolean showCerts,
-    boolean debug) {
+    boolean debug,
+    Map<String, String> caStoreEnvironment) {
 
   /** How arguments are turned into hosts (dane-rules.md §2). */
   public enum LookupMode { HOST, MX, SRV }
@@ -122,7 +123,7 @@ public record RunOptions(
         c.tlsOnConnect || c.submissions, List.copyOf(c.aka), c.ipv4Only, c.ipv6Only, c.helo,
         c.connectTimeout, c.readTimeout, c.timeout, parseProxy(c), resolvers, c.expirationWarning,
         c.expectOcsp, !c.noCertNames, output, c.quiet && !c.nagios, color, c.showCertInfo,
-        c.showCerts, c.debug);
+        c.showCerts, c.debug, caStore(env));
   }
 
   /** cli.md: the lookup modes exclude each other, so do -4/-6; name every conflicting pair. */
@@ -171,6 +172,17 @@ public record RunOptions(
     } catch (IllegalArgumentException e) {
       throw usage(c, "-proxy-tcp: " + e.getMessage());
     }
+  }
+
+  /** SSL_CERT_FILE / SSL_CERT_DIR: where to find CA names (never trust). */
+  private static Map<String, String> caStore(Map<String, String> env) {
+    Map<String, String> m = new java.util.HashMap<>();
+    for (String k : List.of("SSL_CERT_FILE", "SSL_CERT_DIR")) {
+      if (env.get(k) != null) {
+        m.put(k, env.get(k));
+      }
+    }
+    return Map.copyOf(m);
   }
 
   /** DNS_RESOLVER: addresses separated by commas and/or spaces. */

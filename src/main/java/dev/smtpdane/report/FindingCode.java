@@ -100,6 +100,11 @@ public enum FindingCode {
     return code;
   }
 
+  /** True for the OCSP stapling codes. */
+  public boolean isOcsp() {
+    return code.startsWith("ocsp-");
+  }
+
   @Override
   public String toString() {
     return code;

@@ -117,6 +117,9 @@ public final class TextRenderer {
   }
 
   private void finding(PrintWriter out, String prefix, Finding f) {
+    if (!showCertInfo && f.code().isOcsp() && f.severity().compareTo(Severity.WARNING) < 0) {
+      return; // issue 7: a healthy or merely absent staple is shown with -show-cert-info
+    }
     String tag = switch (f.severity()) {
       case ERROR -> style.error("ERROR") + " ";
       case WARNING -> style.warning("WARNING") + " ";
