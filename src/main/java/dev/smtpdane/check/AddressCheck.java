@@ -53,6 +53,13 @@ final class AddressCheck {
     return judge(target, SmtpProbe.run(request));
   }
 
+  /** The report for an address whose check failed in a way nothing anticipated (a bug). */
+  AddressReport internalError(ProbeTarget target, RuntimeException e) {
+    return report(target, false, Optional.empty(), Optional.empty(),
+        List.of(Finding.error(FindingCode.INTERNAL_ERROR, "internal error while checking"
+            + " this address (" + e + "); please report it")));
+  }
+
   /** The report for an address whose probe never ran (or never finished). */
   AddressReport notStarted(ProbeTarget target, String why) {
     return report(target, false, Optional.empty(), Optional.empty(),
@@ -76,17 +83,27 @@ final class AddressCheck {
     Optional<DaneResult> dane = tls.filter(t -> !t.presentedChain().isEmpty())
         .map(t -> DaneVerifier.verify(t.presentedChain(), records(target),
             target.referenceIdentifiers(), clock.instant()));
+    boolean completed = outcome instanceof SessionOutcome.Completed;
     boolean authenticated = false;
-    if (dane.isPresent() && target.daneApplicable()) {
+    if (!target.daneApplicable()) {
+      tls.ifPresent(t -> findings.add(Finding.info(FindingCode.DANE_NOT_APPLICABLE, "TLS works"
+          + " here, but DANE cannot authenticate it: " + notApplicableReason(target))));
+    } else if (dane.isEmpty() && completed) {
+      findings.add(Finding.error(FindingCode.NO_TLSA_MATCH, "the server presented no"
+          + " certificate, so no TLSA record can match"));
+    } else if (dane.isPresent() && completed) {
       findings.addAll(daneFindings(dane.get()));
       authenticated = dane.get().authenticated();
       if (authenticated) {
         findings.addAll(CertificateHealth.expiry(dane.get(), clock.instant(),
             settings.expirationWarning()));
       }
-    } else if (tls.isPresent() && !target.daneApplicable()) {
-      findings.add(Finding.info(FindingCode.DANE_NOT_APPLICABLE, "TLS works here, but DANE"
-          + " cannot authenticate it: " + notApplicableReason(target)));
+    } else if (dane.isPresent() && dane.get().authenticated()) {
+      // The certificates match, but a chain can be replayed by anyone: only a completed
+      // handshake proves the server holds the key.
+      findings.add(Finding.info(FindingCode.DANE_NOT_APPLICABLE, "the presented chain matches"
+          + " the TLSA records, but the TLS session did not complete, so the server has not"
+          + " proven it holds the key"));
     }
     tls.ifPresent(t -> findings.add(CertificateHealth.ocsp(t, clock.instant(),
         settings.expectOcsp())));

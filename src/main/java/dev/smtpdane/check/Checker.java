@@ -2,6 +2,7 @@ package dev.smtpdane.check;
 
 import dev.smtpdane.dane.RecordSetAdvice;
 import dev.smtpdane.dane.TlsaRecord;
+import dev.smtpdane.dane.UsableRecords;
 import dev.smtpdane.discover.Discovery;
 import dev.smtpdane.discover.DiscoveryRequest;
 import dev.smtpdane.discover.DomainPlan;
@@ -86,8 +87,14 @@ public final class Checker {
     AddressCheck check = new AddressCheck(settings, clock);
     Map<ProbeTarget, Future<AddressReport>> probes = new IdentityHashMap<>();
     for (ProbeTarget t : plan.targets()) {
-      probes.put(t, executor.submit(() -> limits.withSlot(t.address(),
-          () -> check.run(t, deadline))));
+      probes.put(t, executor.submit(() -> limits.withSlot(t.address(), () -> {
+        try {
+          return check.run(t, deadline);
+        } catch (RuntimeException e) {
+          // A bug must not cost the other addresses their results.
+          return check.internalError(t, e);
+        }
+      })));
     }
     return probes;
   }
@@ -115,6 +122,12 @@ public final class Checker {
     if (h.tlsaOutcome().daneApplies()) {
       RecordSetAdvice.of(published).forEach(a -> findings.add(
           new Finding(a.severity(), a.code(), a.message())));
+      if (!UsableRecords.of(published).anyUsable()) {
+        // Said here too, so it shows even when no session got as far as the certificates.
+        findings.add(Finding.error(FindingCode.DANE_NOT_EFFECTIVE, "TLSA records exist but"
+            + " none is usable for SMTP (RFC 7672 §3.1.3: only DANE-TA(2) and DANE-EE(3)"
+            + " count): senders must use TLS but cannot authenticate it"));
+      }
     }
     List<dev.smtpdane.report.DnsAnswerView> answers = new ArrayList<>();
     h.a().map(Views::answer).ifPresent(answers::add);
@@ -157,7 +170,7 @@ public final class Checker {
       Thread.currentThread().interrupt();
       return Optional.empty();
     } catch (ExecutionException e) {
-      throw new IllegalStateException("probe failed unexpectedly", e.getCause());
+      throw new IllegalStateException("unexpected failure: " + e.getCause(), e.getCause());
     }
   }
 }

@@ -60,7 +60,7 @@ final class BulkRun {
         executor.submit(() -> {
           parallel.acquireUninterruptibly();
           try {
-            RunReport r = checker.run(request.apply(List.of(targets.get(index))), reported);
+            RunReport r = checkOne(request, targets.get(index));
             results[index] = r;
             emit(r);
           } finally {
@@ -81,6 +81,21 @@ final class BulkRun {
         Duration.between(started, Clock.systemUTC().instant()), reported, domains, findings);
     finish(all);
     return all;
+  }
+
+  /** Checks one target; a bug costs that target its result, never the other targets'. */
+  private RunReport checkOne(java.util.function.Function<List<HostSpec>, DiscoveryRequest> request,
+      HostSpec target) {
+    try {
+      return checker.run(request.apply(List.of(target)), reported);
+    } catch (RuntimeException e) {
+      Finding f = Finding.error(dev.smtpdane.report.FindingCode.INTERNAL_ERROR,
+          "internal error while checking " + target.input() + " (" + e + "); please report it");
+      DomainReport d = new DomainReport(target.input(), "unknown", java.util.Optional.empty(),
+          false, List.of(), List.of(f));
+      return new RunReport(VersionInfo.version(), Clock.systemUTC().instant(), Duration.ZERO,
+          reported, List.of(d), List.of());
+    }
   }
 
   /** One target's result, printed whole (never interleaved with another's). */

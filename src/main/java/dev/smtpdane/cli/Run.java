@@ -134,7 +134,7 @@ final class Run {
       return NagiosRenderer.state(report).ordinal();
     }
     return report.worst() == Severity.ERROR || report.worst() == Severity.WARNING
-        || report.probeFault() ? ExitCode.FAILURE : ExitCode.OK;
+        || report.probeFault() || !report.allVerified() ? ExitCode.FAILURE : ExitCode.OK;
   }
 
   private static String resolvConf() {

@@ -109,6 +109,10 @@ public record RunOptions(
             + e.getMessage());
       }
     }
+    // RFC 5321 §4.1.1.1: EHLO takes a domain or an address literal, nothing else.
+    if (!dev.smtpdane.smtp.ProbeRequest.validHeloName(c.helo)) {
+      throw usage(c, "-helo: not a valid EHLO name '" + c.helo + "'");
+    }
     for (String name : c.aka) {
       try {
         dev.smtpdane.dns.DomainName.parse(name);

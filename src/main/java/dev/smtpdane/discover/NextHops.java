@@ -55,8 +55,9 @@ final class NextHops {
           + " the domain itself (implicit MX, RFC 5321 §5.1)"));
       return new Result(Optional.of(answer), List.of(new NextHop(domain, port, 0)), findings);
     }
-    if (records.size() == 1 && records.get(0).getTarget().equals(Name.root)) {
+    if (records.stream().allMatch(r -> r.getTarget().equals(Name.root))) {
       // RFC 7505 §3: a single "0 ." MX says the domain accepts no mail; not a DANE failure.
+      // Several "." records say the same thing, if clumsily.
       findings.add(Finding.info(FindingCode.NULL_MX, d + " publishes a null MX (RFC 7505):"
           + " it accepts no mail, so there is nothing to check"));
       return new Result(Optional.of(answer), List.of(), findings);
@@ -65,8 +66,8 @@ final class NextHops {
     for (MXRecord mx : records) {
       Name host = DomainName.canonical(mx.getTarget());
       if (host.equals(Name.root)) {
-        findings.add(Finding.warning(FindingCode.NULL_MX, d + " mixes a null MX with other MX"
-            + " records (RFC 7505 §3 forbids it); the null MX is ignored"));
+        findings.add(Finding.warning(FindingCode.NULL_MX_MIXED, d + " mixes a null MX with"
+            + " other MX records (RFC 7505 §3 forbids it); the null MX is ignored"));
         continue;
       }
       // dane-rules §2: every MX host once (names compare case-insensitively), at its best
@@ -102,7 +103,7 @@ final class NextHops {
           + service + " service is not announced for " + d + " (RFC 6186 §3)"));
       return new Result(Optional.of(answer), List.of(), findings);
     }
-    if (records.size() == 1 && records.get(0).getTarget().equals(Name.root)) {
+    if (records.stream().allMatch(r -> r.getTarget().equals(Name.root))) {
       // RFC 2782: a target of "." means the service is decidedly not available.
       findings.add(Finding.info(FindingCode.SRV_SERVICE_NOT_OFFERED, o + " has target \".\": "
           + d + " decidedly does not offer the " + service + " service (RFC 2782)"));

@@ -30,6 +30,9 @@ public record DomainReport(
   }
 
   public Verdict verdict() {
-    return RollUp.domain(findings, hosts.stream().map(HostReport::verdict).toList(), noService);
+    boolean lookupSecure = lookup.map(a -> a.state() == dev.smtpdane.dns.DnssecState.SECURE)
+        .orElse(true);
+    return RollUp.domain(findings, hosts.stream().map(HostReport::verdict).toList(), noService,
+        lookupSecure);
   }
 }

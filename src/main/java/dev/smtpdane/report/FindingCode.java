@@ -12,6 +12,7 @@ public enum FindingCode {
   MX_INSECURE("mx-insecure"),
   DOMAIN_NXDOMAIN("domain-nxdomain"),
   NULL_MX("null-mx"),
+  NULL_MX_MIXED("null-mx-mixed"),
   IMPLICIT_MX("implicit-mx"),
   SRV_LOOKUP_BOGUS("srv-lookup-bogus"),
   SRV_LOOKUP_FAILED("srv-lookup-failed"),

@@ -24,6 +24,9 @@ public final class NagiosRenderer {
     if (run.probeFault()) {
       return State.UNKNOWN;
     }
+    if (!run.allVerified()) {
+      return State.CRITICAL; // dane-rules §6: a target that did not verify is never OK
+    }
     return switch (run.worst()) {
       case ERROR -> State.CRITICAL;
       case WARNING -> State.WARNING;

@@ -16,7 +16,8 @@ import java.util.List;
  *       error of its own (e.g. insecure MX) or any host is not VERIFIED; VERIFIED only if it
  *       has hosts and every one is VERIFIED.
  * </ul>
- * FAILED outranks NOT_ATTEMPTED, which outranks VERIFIED.
+ * FAILED outranks NOT_ATTEMPTED, which outranks VERIFIED. The exit code follows the verdicts
+ * as well as the findings: anything but VERIFIED or NO_SERVICE is never exit 0.
  */
 public final class RollUp {
   private RollUp() {}
@@ -30,17 +31,23 @@ public final class RollUp {
   }
 
   public static Verdict host(List<Finding> own, Collection<Verdict> addresses) {
-    if (worst(own) == Severity.ERROR || addresses.contains(Verdict.FAILED)) {
+    if (worst(own) == Severity.ERROR || addresses.contains(Verdict.FAILED)
+        || addresses.isEmpty()) {
       return Verdict.FAILED;
     }
-    if (addresses.isEmpty() || addresses.contains(Verdict.NOT_ATTEMPTED)) {
-      return addresses.isEmpty() ? Verdict.FAILED : Verdict.NOT_ATTEMPTED;
+    if (addresses.contains(Verdict.NOT_ATTEMPTED) || capped(own)) {
+      return Verdict.NOT_ATTEMPTED;
     }
     return Verdict.VERIFIED;
   }
 
-  public static Verdict domain(List<Finding> own, Collection<Verdict> hosts, boolean noService) {
-    if (worst(own) == Severity.ERROR || hosts.contains(Verdict.FAILED)) {
+  /**
+   * A domain verifies only when its MX/SRV answer is DNSSEC-secure (RFC 7672 §2.2.1;
+   * {@code lookupSecure} is true in host mode, where there is no such lookup).
+   */
+  public static Verdict domain(List<Finding> own, Collection<Verdict> hosts, boolean noService,
+      boolean lookupSecure) {
+    if (worst(own) == Severity.ERROR || hosts.contains(Verdict.FAILED) || !lookupSecure) {
       return Verdict.FAILED;
     }
     if (noService) {
@@ -49,7 +56,13 @@ public final class RollUp {
     if (hosts.isEmpty()) {
       return Verdict.FAILED;
     }
-    return hosts.contains(Verdict.NOT_ATTEMPTED) ? Verdict.NOT_ATTEMPTED : Verdict.VERIFIED;
+    return hosts.contains(Verdict.NOT_ATTEMPTED) || capped(own) ? Verdict.NOT_ATTEMPTED
+        : Verdict.VERIFIED;
+  }
+
+  /** Some hosts or addresses were never probed (fan-out cap): "every host" was not checked. */
+  private static boolean capped(List<Finding> own) {
+    return own.stream().anyMatch(f -> f.code() == FindingCode.FAN_OUT_CAPPED);
   }
 
   /** The most severe finding's severity, OK when there are none. */

@@ -35,6 +35,12 @@ public record RunReport(
     return RollUp.worst(allFindings());
   }
 
+  /** True when every target verified or says it offers no such service (null MX, SRV "."). */
+  public boolean allVerified() {
+    return domains.stream().allMatch(d -> d.verdict() == Verdict.VERIFIED
+        || d.verdict() == Verdict.NO_SERVICE);
+  }
+
   /** A probe-side fault (our resolver unreachable, an internal error): Nagios UNKNOWN. */
   public boolean probeFault() {
     return allFindings().stream().anyMatch(f -> f.severity() == Severity.ERROR

@@ -33,6 +33,11 @@ public record ProbeRequest(
   // would let a command-line value inject SMTP commands.
   private static final Pattern HELO = Pattern.compile("[A-Za-z0-9._:\\[\\]-]{1,255}");
 
+  /** True for a name EHLO may carry; the command line checks with this before probing. */
+  public static boolean validHeloName(String name) {
+    return HELO.matcher(name).matches();
+  }
+
   public ProbeRequest {
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(heloName, "heloName");
@@ -40,7 +45,7 @@ public record ProbeRequest(
     if (address.isUnresolved()) {
       throw new IllegalArgumentException("the SMTP probe needs a resolved address: " + address);
     }
-    if (!HELO.matcher(heloName).matches()) {
+    if (!validHeloName(heloName)) {
       throw new IllegalArgumentException("not a valid EHLO name: " + heloName);
     }
     requirePositive(connectTimeout, "connectTimeout");

@@ -178,7 +178,8 @@ class DiscoveryRulesTest {
     Plan plan = mx(dns, "x.test");
     assertThat(plan.domains().get(0).hosts()).extracting(HostPlan::display)
         .containsExactly("mx.x.test");
-    assertThat(codes(plan)).containsExactly(FindingCode.NULL_MX);
+    // its own code: the domain does accept mail, so it must not be read as "no service"
+    assertThat(codes(plan)).containsExactly(FindingCode.NULL_MX_MIXED);
     assertThat(errors(plan)).isEmpty();
   }
 
@@ -207,6 +208,23 @@ class DiscoveryRulesTest {
         25));
     assertThat(plan.domains().get(0).hosts()).extracting(HostPlan::display)
         .containsExactly("a2.x.test", "b.x.test", "c.x.test");
+  }
+
+  @Test
+  void severalSrvTargetsOfDotStillMeanNoService_Rfc2782() {
+    FakeDns dns = new FakeDns().secure("_submission._tcp.x.test", "SRV", "0 0 0 .", "1 0 0 .");
+    Plan plan = run(dns, DiscoveryRequest.srv("submission", List.of(HostSpec.parse("x.test")),
+        25));
+    assertThat(plan.domains().get(0).hosts()).isEmpty();
+    assertThat(codes(plan)).containsExactly(FindingCode.SRV_SERVICE_NOT_OFFERED);
+  }
+
+  @Test
+  void severalNullMxRecordsStillMeanNoMail_Rfc7505() {
+    FakeDns dns = new FakeDns().secure("x.test", "MX", "0 .", "10 .");
+    Plan plan = run(dns, DiscoveryRequest.mx(List.of(HostSpec.parse("x.test"))));
+    assertThat(plan.domains().get(0).hosts()).isEmpty();
+    assertThat(codes(plan)).containsExactly(FindingCode.NULL_MX);
   }
 
   @ParameterizedTest(name = "SRV {0}")

@@ -93,6 +93,36 @@ class RenderersTest {
   }
 
   @Test
+  void aTargetThatDidNotVerifyIsNeverOkEvenWithoutAnErrorFinding() {
+    // e.g. a domain left with no hosts and no finding: FAILED, so CRITICAL, never OK
+    RunReport empty = new RunReport("test", NOW, java.time.Duration.ZERO, java.util.Map.of(),
+        java.util.List.of(new DomainReport("x.test", "mx", java.util.Optional.empty(), false,
+            java.util.List.of(), java.util.List.of())), java.util.List.of());
+    assertThat(empty.worst()).isEqualTo(Severity.OK);
+    assertThat(empty.allVerified()).isFalse();
+    assertThat(NagiosRenderer.state(empty)).isEqualTo(NagiosRenderer.State.CRITICAL);
+  }
+
+  @Test
+  void insecureMxAnswerFailsTheDomainEvenIfEveryHostVerifies_Rfc7672_2_2_1() {
+    HostReport good = ReportFixtures.host("mx1.example.test", 10, ReportFixtures.goodAddress());
+    DomainReport d = new DomainReport("example.test", "mx", java.util.Optional.of(
+        ReportFixtures.answer("example.test", "MX", dev.smtpdane.dns.DnssecState.INSECURE,
+            "10 mx1.example.test.")), false, java.util.List.of(good), java.util.List.of());
+    assertThat(good.verdict()).isEqualTo(Verdict.VERIFIED);
+    assertThat(d.verdict()).isEqualTo(Verdict.FAILED);
+  }
+
+  @Test
+  void cappedFanOutIsNeverVerified() {
+    HostReport good = ReportFixtures.host("mx1.example.test", 10, ReportFixtures.goodAddress());
+    DomainReport d = new DomainReport("example.test", "mx", java.util.Optional.empty(), false,
+        java.util.List.of(good), java.util.List.of(Finding.warning(FindingCode.FAN_OUT_CAPPED,
+            "only the first 32 hosts")));
+    assertThat(d.verdict()).isEqualTo(Verdict.NOT_ATTEMPTED);
+  }
+
+  @Test
   void hostileTextFromTheNetworkCannotInjectTerminalEscapes() {
     assertThat(Safe.text("CN=evil\u001b[2J\nDANE OK")).isEqualTo("CN=evil\\x1b[2J\\x0aDANE OK");
   }
