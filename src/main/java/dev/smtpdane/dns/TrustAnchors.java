@@ -84,6 +84,11 @@ public final class TrustAnchors {
     return records;
   }
 
+  /** The anchor records of one type, e.g. {@code records(DSRecord.class)}. */
+  public <T extends Record> List<T> records(Class<T> type) {
+    return records.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
   /** The zones the anchors are for, e.g. {@code [.]}. */
   public List<Name> zones() {
     return records.stream().map(Record::getName).distinct().toList();
