@@ -85,7 +85,8 @@ final class BogusReason {
           what + " carries no NSEC or NSEC3 record to prove it (RFC 4035 §3.1.3)");
     }
     return new RrsigCheck.Problem(ExtendedErrorCodeOption.DNSSEC_BOGUS, what + " is not proven"
-        + " by its " + proofs + " NSEC/NSEC3 record(s)" + (dnsjava.isEmpty() ? "" : ": " + dnsjava));
+        + " by its " + proofs + " NSEC/NSEC3 record(s)"
+        + (dnsjava.isEmpty() ? "" : ": " + dnsjava));
   }
 
   private static boolean isDenial(Message reply, Name qname, int qtype) {

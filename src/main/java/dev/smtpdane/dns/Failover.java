@@ -68,10 +68,6 @@ final class Failover {
     return exchanges.stream().map(ResolverExchange::address).toList();
   }
 
-  List<ResolverExchange> exchanges() {
-    return exchanges;
-  }
-
   /** Asks {@code name}/{@code type}, with the CD bit when {@code checkingDisabled}. */
   Outcome ask(Name name, int type, boolean checkingDisabled) {
     List<String> failures = new ArrayList<>();

@@ -165,7 +165,8 @@ final class Validation {
   /** dnsjava's reason: a TXT record owned by "." in class 65280 in the additional section. */
   static String reasonOf(Message validated) {
     for (Record r : validated.getSection(Section.ADDITIONAL)) {
-      if (r.getDClass() == ValidatingResolver.VALIDATION_REASON_QCLASS && r instanceof TXTRecord t) {
+      if (r instanceof TXTRecord t
+          && t.getDClass() == ValidatingResolver.VALIDATION_REASON_QCLASS) {
         return String.join("", t.getStrings());
       }
     }

