@@ -30,6 +30,7 @@ public final class ValidatingLookup implements DnsLookup {
   // answer, and its CNAME links. Only a bound against a hang, never reached in practice.
   private static final int SEQUENTIAL_QUERIES = 40;
   private final Failover failover;
+  private final TrustAnchors anchors;
   private final Validation validation;
 
   /**
@@ -51,6 +52,7 @@ public final class ValidatingLookup implements DnsLookup {
   ValidatingLookup(List<InetSocketAddress> resolvers, Duration timeout, int tries,
       TrustAnchors anchors, Clock clock) {
     this.failover = Failover.of(resolvers, timeout, tries);
+    this.anchors = anchors;
     Duration limit = timeout.multipliedBy((long) tries * resolvers.size() * SEQUENTIAL_QUERIES);
     this.validation =
         new Validation(new ResolverTransport(failover), anchors, clock, limit);
@@ -59,6 +61,11 @@ public final class ValidatingLookup implements DnsLookup {
   /** The resolvers, in the order they are asked. */
   public List<InetSocketAddress> resolvers() {
     return failover.addresses();
+  }
+
+  /** Where every chain of trust must end. */
+  public TrustAnchors trustAnchors() {
+    return anchors;
   }
 
   @Override

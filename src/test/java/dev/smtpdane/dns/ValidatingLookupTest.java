@@ -67,6 +67,8 @@ class ValidatingLookupTest {
       future-sig.example.test. | A    | bogus    | SERVFAIL | is not valid before
       stray-key.example.test.  | A    | bogus    | SERVFAIL | not in the DNSKEY RRset of example.
       mx.wrong-ds.test.        | A    | bogus    | SERVFAIL | DS mismatch: no DNSKEY of wrong-ds.
+      denied.example.test.     | TLSA | bogus    | SERVFAIL | the RRSIG over denied.example.test. NSEC
+      denied.example.test.     | A    | secure   | NOERROR  | ''
       alias.example.test.      | A    | secure   | NOERROR  | ''
       to-unsigned.example.test.| A    | insecure | NOERROR  | www.insecure.test A: insecure.test. is
       back.insecure.test.      | A    | insecure | NOERROR  | back.insecure.test CNAME: insecure.te
