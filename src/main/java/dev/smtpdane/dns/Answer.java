@@ -26,6 +26,8 @@ import org.xbill.DNS.Type;
  * @param resolver the resolver whose answer this is; empty when none answered
  * @param stateFromAdBit true when the state was taken from the resolver's AD bit (RFC 4035
  *     §4.9.3: only as trustworthy as the path to that resolver)
+ * @param resolverClaim when we validated ourselves: what the resolver said about the same
+ *     question when asked without CD, to be compared with {@code state}
  */
 public record Answer(
     Name qname,
@@ -37,7 +39,8 @@ public record Answer(
     String reason,
     Optional<ExtendedDnsError> ede,
     Optional<InetSocketAddress> resolver,
-    boolean stateFromAdBit) {
+    boolean stateFromAdBit,
+    Optional<ResolverClaim> resolverClaim) {
 
   /** The {@link #rcode()} of an answer no resolver gave (timeouts, unreachable resolvers). */
   public static final int NO_RCODE = -1;
@@ -50,6 +53,21 @@ public record Answer(
     reason = reason == null ? "" : reason;
     Objects.requireNonNull(ede, "ede");
     Objects.requireNonNull(resolver, "resolver");
+    Objects.requireNonNull(resolverClaim, "resolverClaim");
+  }
+
+  /** An answer without a resolver's claim to compare (every answer of {@link StubResolver}). */
+  public Answer(Name qname, int qtype, DnssecState state, int rcode, List<Record> records,
+      List<CnameLink> cnameChain, String reason, Optional<ExtendedDnsError> ede,
+      Optional<InetSocketAddress> resolver, boolean stateFromAdBit) {
+    this(qname, qtype, state, rcode, records, cnameChain, reason, ede, resolver, stateFromAdBit,
+        Optional.empty());
+  }
+
+  /** This answer with the resolver's own claim about it attached. */
+  public Answer withResolverClaim(ResolverClaim claim) {
+    return new Answer(qname, qtype, state, rcode, records, cnameChain, reason, ede, resolver,
+        stateFromAdBit, Optional.of(claim));
   }
 
   /** An answer that could not be judged, for lookups that never got a usable reply. */

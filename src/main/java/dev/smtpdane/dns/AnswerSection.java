@@ -34,6 +34,18 @@ final class AnswerSection {
     DnssecState state = ad ? DnssecState.SECURE : DnssecState.INSECURE;
     String reason = ad ? "" : ResolverExchange.describe(from)
         + " did not set AD: the data is not signed (or that resolver does not validate)";
+    return read(qname, qtype, reply, from, state, reason, true);
+  }
+
+  /**
+   * Reads a reply whose state was decided elsewhere (by our own validator): every CNAME link
+   * gets {@code state} until the caller knows better, and a loop or overlong chain makes the
+   * answer indeterminate whatever the state.
+   */
+  static Answer read(Name qname, int qtype, Message reply, InetSocketAddress from,
+      DnssecState givenState, String givenReason, boolean stateFromAdBit) {
+    DnssecState state = givenState;
+    String reason = givenReason;
     List<Record> answers = reply.getSection(Section.ANSWER);
     List<CnameLink> chain = new ArrayList<>();
     Set<Name> seen = new HashSet<>(Set.of(qname));
@@ -60,7 +72,7 @@ final class AnswerSection {
     List<Record> records = state == DnssecState.INDETERMINATE ? List.of()
         : recordsAt(answers, current, qtype);
     return new Answer(qname, qtype, state, reply.getRcode(), records, chain, reason,
-        extendedError(reply), Optional.of(from), true);
+        extendedError(reply), Optional.of(from), stateFromAdBit);
   }
 
   /** The first Extended DNS Error option of the reply (RFC 8914), if any. */

@@ -8,8 +8,8 @@ import org.xbill.DNS.Name;
  * {@link DnssecState#INDETERMINATE} or {@link DnssecState#BOGUS} and a reason.
  *
  * <p>Calls block; callers run them on virtual threads to look up several names at once. The
- * implementation trusting a resolver's AD bit is {@link StubResolver}; an in-tool validator can
- * implement this interface too.
+ * implementation trusting a resolver's AD bit is {@link StubResolver}; {@link ValidatingLookup}
+ * validates DNSSEC itself.
  */
 public interface DnsLookup {
   /**

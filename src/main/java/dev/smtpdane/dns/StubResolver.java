@@ -5,11 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Type;
 
 /**
@@ -29,7 +27,7 @@ public final class StubResolver implements DnsLookup {
   /** Tries per resolver on timeout. */
   public static final int DEFAULT_TRIES = 2;
 
-  private final List<ResolverExchange> exchanges;
+  private final Failover failover;
 
   /**
    * @param resolvers the resolvers, in the order they are asked
@@ -37,14 +35,7 @@ public final class StubResolver implements DnsLookup {
    * @param tries how often a resolver is asked before moving on when it does not reply
    */
   public StubResolver(List<InetSocketAddress> resolvers, Duration timeout, int tries) {
-    if (resolvers.isEmpty()) {
-      throw new IllegalArgumentException("at least one resolver is needed");
-    }
-    if (tries < 1 || timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("tries must be >= 1 and the timeout positive");
-    }
-    Objects.requireNonNull(timeout, "timeout");
-    this.exchanges = resolvers.stream().map(a -> new ResolverExchange(a, timeout, tries)).toList();
+    this.failover = Failover.of(resolvers, timeout, tries);
   }
 
   /** A resolver with {@link #DEFAULT_TIMEOUT} and {@link #DEFAULT_TRIES}. */
@@ -54,52 +45,32 @@ public final class StubResolver implements DnsLookup {
 
   /** The resolvers, in the order they are asked. */
   public List<InetSocketAddress> resolvers() {
-    return exchanges.stream().map(ResolverExchange::address).toList();
+    return failover.addresses();
   }
 
   @Override
   public Answer lookup(Name name, int type) {
     Name qname = DomainName.canonical(name);
-    List<String> failures = new ArrayList<>();
-    ResolverExchange servfailFrom = null;
-    Message servfail = null;
-    Message lastError = null;
-    ResolverExchange lastErrorFrom = null;
-    for (ResolverExchange exchange : exchanges) {
-      switch (exchange.send(qname, type, false)) {
-        case ResolverExchange.NoReply none -> failures.add(none.reason());
-        case ResolverExchange.Reply reply -> {
-          Message m = reply.message();
-          int rcode = m.getRcode();
-          if (rcode == Rcode.NOERROR || rcode == Rcode.NXDOMAIN) {
-            return withChainStates(AnswerSection.read(qname, type, m, exchange.address()));
-          }
-          failures.add(answered(exchange, m));
-          if (rcode == Rcode.SERVFAIL && servfail == null) {
-            servfail = m;
-            servfailFrom = exchange;
-          }
-          lastError = m;
-          lastErrorFrom = exchange;
-        }
-      }
-    }
-    if (servfail != null) {
-      return ServfailJudgement.judge(qname, type, servfailFrom, servfail, failures, Instant.now());
-    }
-    String reason = String.join("; ", failures);
-    if (lastError == null) {
-      return Answer.failed(qname, type, DnssecState.INDETERMINATE, Answer.NO_RCODE, reason);
-    }
-    return new Answer(qname, type, DnssecState.INDETERMINATE, lastError.getRcode(), List.of(),
-        List.of(), reason, AnswerSection.extendedError(lastError),
-        Optional.of(lastErrorFrom.address()), false);
+    return switch (failover.ask(qname, type, false)) {
+      case Failover.Answered a ->
+          withChainStates(AnswerSection.read(qname, type, a.message(), a.from().address()));
+      case Failover.Failed f -> failed(qname, type, f);
+    };
   }
 
-  /** "resolver 127.0.0.1:53 answered REFUSED, EDE 18 Prohibited: ..." */
-  static String answered(ResolverExchange exchange, Message reply) {
-    return "resolver " + exchange.where() + " answered " + Rcode.string(reply.getRcode())
-        + AnswerSection.extendedError(reply).map(e -> ", " + e).orElse("");
+  private static Answer failed(Name qname, int type, Failover.Failed f) {
+    if (f.servfail().isPresent()) {
+      Failover.Attempt s = f.servfail().get();
+      return ServfailJudgement.judge(
+          qname, type, s.from(), s.message(), f.failures(), Instant.now());
+    }
+    if (f.lastError().isEmpty()) {
+      return Answer.failed(qname, type, DnssecState.INDETERMINATE, Answer.NO_RCODE, f.reason());
+    }
+    Message lastError = f.lastError().get().message();
+    return new Answer(qname, type, DnssecState.INDETERMINATE, lastError.getRcode(), List.of(),
+        List.of(), f.reason(), AnswerSection.extendedError(lastError),
+        Optional.of(f.lastError().get().from().address()), false);
   }
 
   /**

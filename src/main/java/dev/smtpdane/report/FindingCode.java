@@ -34,6 +34,8 @@ public enum FindingCode {
   FAN_OUT_CAPPED("fan-out-capped"),
   NO_SRV("no-srv-records"),
   ADDRESS_LITERAL("address-literal-no-dane"),
+  /** The resolver's AD bit or SERVFAIL contradicts our own validation (--dnssec validate). */
+  DNSSEC_DISAGREEMENT("dnssec-resolver-disagrees"),
 
   // --- TLSA records (dane-rules.md §4)
   TLSA_UNUSABLE("tlsa-unusable"),

@@ -102,29 +102,45 @@ final class Authority implements LoopbackDnsServer.Handler {
         return;
       }
       ZoneData zone = found.get();
-      Optional<RRset> data = zone.rrset(current, qtype);
-      if (data.isPresent()) {
-        add(reply, data.get(), Section.ANSWER, dnssec && zone.signed());
-        return;
-      }
+      boolean signatures = dnssec && zone.signed();
+      Optional<Name> wildcard = zone.wildcardFor(current);
+      Name source = wildcard.orElse(current);
+      Optional<RRset> data = zone.rrset(source, qtype);
       Optional<RRset> alias =
-          qtype == Type.CNAME ? Optional.empty() : zone.rrset(current, Type.CNAME);
-      if (alias.isEmpty()) {
-        deny(reply, zone, current, dnssec && zone.signed());
+          qtype == Type.CNAME ? Optional.empty() : zone.rrset(source, Type.CNAME);
+      if (data.isEmpty() && alias.isEmpty()) {
+        boolean soa = !faults.at(current, qtype).equals(Optional.of(Fault.DENIAL_WITHOUT_SOA));
+        if (wildcard.isPresent()) {
+          WildcardProof.nodata(reply, zone, current, wildcard.get(), signatures);
+        } else {
+          deny(reply, zone, current, signatures, soa);
+        }
         return;
       }
-      add(reply, alias.get(), Section.ANSWER, dnssec && zone.signed());
-      current = ((CNAMERecord) alias.get().first()).getTarget().canonicalize();
+      RRset answer = data.orElseGet(alias::get);
+      if (wildcard.isPresent()) {
+        // RFC 4035 §3.1.3.3: the expanded answer, and proof that the name itself is absent.
+        answer = WildcardProof.expand(answer, current);
+        WildcardProof.answer(reply, zone, current, signatures);
+      }
+      add(reply, answer, Section.ANSWER, signatures);
+      if (data.isPresent()) {
+        return;
+      }
+      current = ((CNAMERecord) answer.first()).getTarget().canonicalize();
     }
   }
 
   /** NODATA or NXDOMAIN with SOA and, for signed zones, the NSEC proofs (RFC 4035 §3.1.3). */
-  private static void deny(Message reply, ZoneData zone, Name name, boolean dnssec) {
+  private static void deny(
+      Message reply, ZoneData zone, Name name, boolean dnssec, boolean withSoa) {
+    if (withSoa) {
+      add(reply, zone.soa(), Section.AUTHORITY, dnssec);
+    }
     if (zone.nsec3().isPresent()) {
       denyWithNsec3(reply, zone, zone.nsec3().get(), name, dnssec);
       return;
     }
-    add(reply, zone.soa(), Section.AUTHORITY, dnssec);
     if (zone.exists(name)) {
       // §3.1.3.1 NODATA: the NSEC at the name; for an empty non-terminal, the covering one.
       Optional<RRset> nsec = zone.rrset(name, Type.NSEC).or(() -> zone.nsecCovering(name));
@@ -142,28 +158,38 @@ final class Authority implements LoopbackDnsServer.Handler {
 
   /**
    * RFC 5155 §7.2: NODATA shows the NSEC3 matching the name (§7.2.3, §7.2.4 for an empty
-   * non-terminal or a DS at an insecure delegation); NXDOMAIN shows the closest encloser's
-   * NSEC3 and NSEC3s covering the next closer name and the wildcard (§7.2.2).
+   * non-terminal or a DS at an insecure delegation), or, for a delegation left out of an
+   * opt-out chain, the closest provable encloser proof whose next-closer NSEC3 has the Opt-Out
+   * flag (§7.2.4); NXDOMAIN shows the closest encloser's NSEC3 and NSEC3s covering the next
+   * closer name and the wildcard (§7.2.2).
    */
   private static void denyWithNsec3(
       Message reply, ZoneData zone, Nsec3Chain chain, Name name, boolean dnssec) {
-    add(reply, zone.soa(), Section.AUTHORITY, dnssec);
     if (zone.exists(name)) {
-      chain.matching(name).filter(n -> dnssec)
-          .ifPresent(n -> add(reply, n, Section.AUTHORITY, true));
+      Optional<RRset> match = chain.matching(name);
+      if (match.isPresent() && dnssec) {
+        add(reply, match.get(), Section.AUTHORITY, true);
+      } else if (dnssec) {
+        closestEncloserProof(reply, chain, name, chain.closestProvableEncloser(name));
+      }
       return;
     }
     reply.getHeader().setRcode(Rcode.NXDOMAIN);
     if (dnssec) {
       Name encloser = zone.closestEncloser(name);
-      Name nextCloser = new Name(name, name.labels() - encloser.labels() - 1);
-      chain.matching(encloser).ifPresent(n -> add(reply, n, Section.AUTHORITY, true));
-      add(reply, chain.covering(nextCloser), Section.AUTHORITY, true);
+      closestEncloserProof(reply, chain, name, encloser);
       add(reply, chain.covering(wildcardAt(encloser)), Section.AUTHORITY, true);
     }
   }
 
-  private static Name wildcardAt(Name encloser) {
+  /** RFC 5155 §7.2.1: the encloser's own NSEC3 and the one covering the next closer name. */
+  static void closestEncloserProof(Message reply, Nsec3Chain chain, Name name, Name encloser) {
+    Name nextCloser = new Name(name, name.labels() - encloser.labels() - 1);
+    chain.matching(encloser).ifPresent(n -> add(reply, n, Section.AUTHORITY, true));
+    add(reply, chain.covering(nextCloser), Section.AUTHORITY, true);
+  }
+
+  static Name wildcardAt(Name encloser) {
     try {
       return Name.concatenate(WILDCARD, encloser);
     } catch (NameTooLongException e) {
@@ -182,7 +208,7 @@ final class Authority implements LoopbackDnsServer.Handler {
     return Optional.empty();
   }
 
-  private static void add(Message reply, RRset rrset, int section, boolean withSignatures) {
+  static void add(Message reply, RRset rrset, int section, boolean withSignatures) {
     for (Record r : rrset.rrs(false)) {
       addOnce(reply, r, section);
     }

@@ -37,13 +37,40 @@ public enum Fault {
    * The zone (the name must be a zone apex) is served unsigned and its parent has no DS: an
    * insecure delegation, the same as declaring it with {@code unsignedZone}.
    */
-  UNSIGNED_DELEGATION;
+  UNSIGNED_DELEGATION,
+  /** The RRSIG over this RRset becomes valid only tomorrow: a signer whose clock runs ahead. */
+  NOT_YET_VALID_SIGNATURE,
+  /**
+   * This RRset is signed by a key the zone does not publish in its DNSKEY RRset: a ZSK
+   * rollover that put the new signatures out before the new key.
+   */
+  MISSING_DNSKEY,
+  /**
+   * The authority leaves the SOA out of its negative answers (NODATA, NXDOMAIN) for this name
+   * and type, as some load balancers do. Harmless in an unsigned zone, yet dnsjava's validator
+   * calls such an answer bogus (dnsjava issue #402), and so does the lab's resolver, which is
+   * dnsjava's validator.
+   */
+  DENIAL_WITHOUT_SOA,
+  /**
+   * A resolver (see {@link LabDns#failingResolver}) that forwards every query to the authority
+   * without validating and sets AD=1 on every answer: a forged AD bit, as an attacker on the
+   * path to a remote resolver can produce.
+   */
+  FORGE_AD,
+  /**
+   * A resolver (see {@link LabDns#failingResolver}) that forwards every query to the authority
+   * and never sets AD: a recursive resolver that does not validate.
+   */
+  NON_VALIDATING;
 
-  /** True for faults applied while serving (the rest change the signed data). */
+  /** True for faults that replace the authority's answer: an error RCODE, silence, or TC=1. */
   boolean isServingFault() {
     return switch (this) {
       case SERVFAIL, REFUSED, NOTIMP, DROP, TRUNCATE -> true;
-      case CORRUPT_SIGNATURE, EXPIRED_SIGNATURE, DS_MISMATCH, UNSIGNED_DELEGATION -> false;
+      case CORRUPT_SIGNATURE, EXPIRED_SIGNATURE, DS_MISMATCH, UNSIGNED_DELEGATION,
+          NOT_YET_VALID_SIGNATURE, MISSING_DNSKEY, DENIAL_WITHOUT_SOA, FORGE_AD, NON_VALIDATING ->
+          false;
     };
   }
 }

@@ -36,12 +36,15 @@ public final class LabDns implements AutoCloseable {
   private final LoopbackDnsServer authority;
   private final LoopbackDnsServer resolver;
   private final String trustAnchor;
+  private final Duration upstreamTimeout;
   private final List<LoopbackDnsServer> extras = new ArrayList<>();
 
-  private LabDns(LoopbackDnsServer authority, LoopbackDnsServer resolver, String trustAnchor) {
+  private LabDns(LoopbackDnsServer authority, LoopbackDnsServer resolver, String trustAnchor,
+      Duration upstreamTimeout) {
     this.authority = authority;
     this.resolver = resolver;
     this.trustAnchor = trustAnchor;
+    this.upstreamTimeout = upstreamTimeout;
   }
 
   public static Builder builder() {
@@ -64,28 +67,34 @@ public final class LabDns implements AutoCloseable {
   }
 
   /**
-   * Starts one more resolver that answers every query with {@code fault} (SERVFAIL, REFUSED,
-   * NOTIMP or DROP): a broken resolver to put first in a resolver list. Closed with the lab.
+   * Starts one more resolver that misbehaves on every query as {@code fault} says: SERVFAIL,
+   * REFUSED, NOTIMP or DROP (a broken resolver to put first in a resolver list), or FORGE_AD or
+   * NON_VALIDATING (a resolver that passes the authority's answers on unvalidated, with AD=1 on
+   * all of them or on none). Closed with the lab.
    */
   public synchronized InetSocketAddress failingResolver(Fault fault) {
-    int rcode = switch (fault) {
-      case SERVFAIL -> Rcode.SERVFAIL;
-      case REFUSED -> Rcode.REFUSED;
-      case NOTIMP -> Rcode.NOTIMP;
-      case DROP -> -1;
-      case TRUNCATE, CORRUPT_SIGNATURE, EXPIRED_SIGNATURE, DS_MISMATCH, UNSIGNED_DELEGATION ->
+    LoopbackDnsServer.Handler handler = switch (fault) {
+      case SERVFAIL -> refusing(Rcode.SERVFAIL);
+      case REFUSED -> refusing(Rcode.REFUSED);
+      case NOTIMP -> refusing(Rcode.NOTIMP);
+      case DROP -> (query, transport) -> Optional.empty();
+      case FORGE_AD, NON_VALIDATING ->
+          new ForwardingFront(authority.address(), upstreamTimeout, fault == Fault.FORGE_AD);
+      case TRUNCATE, CORRUPT_SIGNATURE, EXPIRED_SIGNATURE, DS_MISMATCH, UNSIGNED_DELEGATION,
+          NOT_YET_VALID_SIGNATURE, MISSING_DNSKEY, DENIAL_WITHOUT_SOA ->
           throw new IllegalArgumentException(fault + " is not a resolver failure");
     };
-    LoopbackDnsServer broken = LoopbackDnsServer.start((query, transport) -> {
-      if (rcode < 0) {
-        return Optional.empty();
-      }
+    LoopbackDnsServer broken = LoopbackDnsServer.start(authority.address().getAddress(), handler);
+    extras.add(broken);
+    return broken.address();
+  }
+
+  private static LoopbackDnsServer.Handler refusing(int rcode) {
+    return (query, transport) -> {
       var reply = LoopbackDnsServer.reply(query);
       reply.getHeader().setRcode(rcode);
       return Optional.of(reply);
-    });
-    extras.add(broken);
-    return broken.address();
+    };
   }
 
   @Override
@@ -104,9 +113,9 @@ public final class LabDns implements AutoCloseable {
     private InetAddress address = InetAddress.getLoopbackAddress();
 
     private Builder() {
-      zones.put(Name.root, new LabWorld.Definition(new LabZone(Name.root), true, false));
+      zones.put(Name.root, new LabWorld.Definition(new LabZone(Name.root), true, false, false));
       Name test = name("test.");
-      zones.put(test, new LabWorld.Definition(new LabZone(test), true, false));
+      zones.put(test, new LabWorld.Definition(new LabZone(test), true, false, false));
     }
 
     /** Adds records to a signed zone (declared on first use; {@code .} and {@code test.} exist). */
@@ -121,9 +130,22 @@ public final class LabDns implements AutoCloseable {
 
     /** Adds records to a signed zone that denies with NSEC3 (RFC 5155) instead of NSEC. */
     public Builder nsec3Zone(String origin, Consumer<LabZone> content) {
+      return nsec3(origin, content, false);
+    }
+
+    /**
+     * Like {@link #nsec3Zone}, with opt-out (RFC 5155 §6): its unsigned delegations (child
+     * zones declared with {@code unsignedZone}) are left out of the NSEC3 chain, so the DS
+     * denial for them is an opt-out span and validators judge them insecure.
+     */
+    public Builder nsec3OptOutZone(String origin, Consumer<LabZone> content) {
+      return nsec3(origin, content, true);
+    }
+
+    private Builder nsec3(String origin, Consumer<LabZone> content, boolean optOut) {
       define(origin, content, true);
       Name apex = name(origin).canonicalize();
-      zones.put(apex, new LabWorld.Definition(zones.get(apex).content(), true, true));
+      zones.put(apex, new LabWorld.Definition(zones.get(apex).content(), true, true, optOut));
       return this;
     }
 
@@ -160,7 +182,8 @@ public final class LabDns implements AutoCloseable {
           LoopbackDnsServer.start(address, new Authority(world.zones(), plan));
       ValidatingFront front = new ValidatingFront(
           authority.address(), anchor, upstreamTimeout, plan, randomizeCase);
-      return new LabDns(authority, LoopbackDnsServer.start(address, front), anchor);
+      return new LabDns(authority, LoopbackDnsServer.start(address, front), anchor,
+          upstreamTimeout);
     }
 
     private Builder define(String origin, Consumer<LabZone> content, boolean signed) {
@@ -172,7 +195,7 @@ public final class LabDns implements AutoCloseable {
       LabZone zone = existing == null ? new LabZone(apex) : existing.content();
       content.accept(zone);
       zones.put(apex, new LabWorld.Definition(zone, signed,
-          existing != null && existing.nsec3()));
+          existing != null && existing.nsec3(), existing != null && existing.optOut()));
       return this;
     }
 

@@ -20,7 +20,7 @@ import org.xbill.DNS.SOARecord;
  */
 final class LabWorld {
   /** One zone as declared: its contents and whether it is to be signed. */
-  record Definition(LabZone content, boolean signed, boolean nsec3) {}
+  record Definition(LabZone content, boolean signed, boolean nsec3, boolean optOut) {}
 
   /** The built zones and the root key (whose DS is the trust anchor). */
   record Built(List<ZoneData> zones, ZoneKey rootKey) {}
@@ -40,7 +40,7 @@ final class LabWorld {
         keys.put(origin, key);
         zone.add(key.dnskey());
         if (e.getValue().nsec3()) {
-          zone.useNsec3();
+          zone.useNsec3(e.getValue().optOut());
         }
       }
       zones.put(origin, zone);

@@ -21,17 +21,22 @@ import org.xbill.DNS.utils.base32;
 /**
  * The NSEC3 chain of a zone (RFC 5155): one NSEC3 record per owner name and empty
  * non-terminal, at the base32hex hash of the name, linked in hash order. SHA-1, no salt and
- * no extra iterations, as RFC 9276 §3.1 asks; no opt-out.
+ * no extra iterations, as RFC 9276 §3.1 asks. With opt-out (RFC 5155 §6) the unsigned
+ * delegations are left out of the chain and every NSEC3 carries the Opt-Out flag, as large
+ * TLDs do.
  */
 final class Nsec3Chain {
   private static final base32 BASE32HEX = new base32(base32.Alphabet.BASE32HEX, false, true);
+  private static final int OPT_OUT = 1;
   private final Name origin;
+  private final boolean optOut;
   private final NSEC3PARAMRecord param;
   // base32hex keeps the order of the binary hashes, so the map is in NSEC3 chain order.
   private final NavigableMap<String, RRset> byHash = new TreeMap<>();
 
-  Nsec3Chain(Name origin) {
+  Nsec3Chain(Name origin, boolean optOut) {
     this.origin = origin;
+    this.optOut = optOut;
     this.param = new NSEC3PARAMRecord(
         origin, DClass.IN, 0, NSEC3Record.Digest.SHA1, 0, 0, new byte[0]);
   }
@@ -44,6 +49,9 @@ final class Nsec3Chain {
   void build(ZoneData zone) {
     Map<String, Name> names = new TreeMap<>();
     for (Name owner : zone.nodes().keySet()) {
+      if (optOut && isUnsignedDelegation(zone, owner)) {
+        continue; // RFC 5155 §7.1: opt-out may leave unsigned delegations unlisted
+      }
       for (Name n = owner; n.subdomain(origin); n = new Name(n, 1)) {
         names.putIfAbsent(hash(n), n);
         if (n.equals(origin)) {
@@ -55,14 +63,31 @@ final class Nsec3Chain {
     for (int i = 0; i < hashes.size(); i++) {
       String next = hashes.get((i + 1) % hashes.size());
       NSEC3Record nsec3 = new NSEC3Record(owner(hashes.get(i)), DClass.IN, zone.negativeTtl(),
-          NSEC3Record.Digest.SHA1, 0, 0, new byte[0], BASE32HEX.fromString(next),
+          NSEC3Record.Digest.SHA1, optOut ? OPT_OUT : 0, 0, new byte[0],
+          BASE32HEX.fromString(next),
           types(zone, names.get(hashes.get(i))));
       byHash.put(hashes.get(i), new RRset(nsec3));
     }
   }
 
+  private static boolean isUnsignedDelegation(ZoneData zone, Name name) {
+    return zone.isDelegation(name) && zone.rrset(name, Type.DS).isEmpty();
+  }
+
   Collection<RRset> rrsets() {
     return byHash.values();
+  }
+
+  /**
+   * The closest provable encloser of {@code name} (RFC 5155 §7.2.1): its nearest ancestor (or
+   * itself) with an NSEC3 of its own. Names missing from an opt-out chain have none.
+   */
+  Name closestProvableEncloser(Name name) {
+    Name candidate = name;
+    while (!candidate.equals(origin) && matching(candidate).isEmpty()) {
+      candidate = new Name(candidate, 1);
+    }
+    return candidate;
   }
 
   /** The NSEC3 whose hash is that of {@code name} (RFC 5155 §7.2.3, §7.2.4). */

@@ -41,9 +41,12 @@ final class ZoneData {
     return nsec3;
   }
 
-  /** Switches denial to NSEC3 (RFC 5155): NSEC3PARAM at the apex, chain built at signing. */
-  void useNsec3() {
-    Nsec3Chain chain = new Nsec3Chain(origin);
+  /**
+   * Switches denial to NSEC3 (RFC 5155): NSEC3PARAM at the apex, chain built at signing, with
+   * or without opt-out.
+   */
+  void useNsec3(boolean optOut) {
+    Nsec3Chain chain = new Nsec3Chain(origin, optOut);
     add(chain.param());
     nsec3 = Optional.of(chain);
   }
@@ -85,6 +88,18 @@ final class ZoneData {
 
   long negativeTtl() {
     return ((SOARecord) soa().first()).getMinimum();
+  }
+
+  /**
+   * The wildcard that synthesises answers for a name that does not exist (RFC 4592 §3.3.1):
+   * {@code *.<closest encloser>}, if the zone has it.
+   */
+  Optional<Name> wildcardFor(Name name) {
+    if (exists(name)) {
+      return Optional.empty();
+    }
+    Name wildcard = Authority.wildcardAt(closestEncloser(name));
+    return nodes.containsKey(wildcard) ? Optional.of(wildcard) : Optional.empty();
   }
 
   /** The NSEC RRset owned by the name at or before {@code name} (the one covering it). */

@@ -13,13 +13,15 @@ import org.xbill.DNS.Type;
 /**
  * Signs a lab zone with its key: an RRSIG over every authoritative RRset (RFC 4035 §2.2), but
  * not over the NS RRset of a delegation (the child is authoritative for it). Applies the
- * signature faults: a flipped signature byte, or a validity window that ended yesterday.
+ * signature faults: a flipped signature byte, a validity window that ended yesterday or starts
+ * tomorrow, or a signature by a key the zone does not publish.
  */
 final class ZoneSigner {
   private static final Duration VALIDITY = Duration.ofDays(30);
   private final ZoneKey key;
   private final FaultPlan faults;
   private final Instant now;
+  private ZoneKey stray;
 
   ZoneSigner(ZoneKey key, FaultPlan faults, Instant now) {
     this.key = key;
@@ -48,16 +50,32 @@ final class ZoneSigner {
   }
 
   private RRSIGRecord signature(RRset rrset, Optional<Fault> fault) {
-    boolean expired = fault.equals(Optional.of(Fault.EXPIRED_SIGNATURE));
+    Fault f = fault.orElse(null);
     // Inception an hour back tolerates clock skew between the lab and the validator.
-    Instant inception = expired ? now.minus(VALIDITY) : now.minus(Duration.ofHours(1));
-    Instant expiration = expired ? now.minus(Duration.ofDays(1)) : now.plus(VALIDITY);
+    Instant inception = now.minus(Duration.ofHours(1));
+    Instant expiration = now.plus(VALIDITY);
+    if (f == Fault.EXPIRED_SIGNATURE) {
+      inception = now.minus(VALIDITY);
+      expiration = now.minus(Duration.ofDays(1));
+    } else if (f == Fault.NOT_YET_VALID_SIGNATURE) {
+      inception = now.plus(Duration.ofDays(1));
+    }
+    ZoneKey signer = f == Fault.MISSING_DNSKEY ? strayKey() : key;
     try {
-      RRSIGRecord sig = DNSSEC.sign(rrset, key.dnskey(), key.privateKey(), inception, expiration);
-      return fault.equals(Optional.of(Fault.CORRUPT_SIGNATURE)) ? corrupted(sig) : sig;
+      RRSIGRecord sig =
+          DNSSEC.sign(rrset, signer.dnskey(), signer.privateKey(), inception, expiration);
+      return f == Fault.CORRUPT_SIGNATURE ? corrupted(sig) : sig;
     } catch (DNSSEC.DNSSECException e) {
       throw new IllegalStateException("cannot sign " + rrset.getName(), e);
     }
+  }
+
+  /** A key of the zone's name that the zone never publishes (and with another key tag). */
+  private ZoneKey strayKey() {
+    while (stray == null || stray.dnskey().getFootprint() == key.dnskey().getFootprint()) {
+      stray = ZoneKey.generate(key.dnskey().getName());
+    }
+    return stray;
   }
 
   private static RRSIGRecord corrupted(RRSIGRecord sig) {
