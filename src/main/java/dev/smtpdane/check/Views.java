@@ -36,8 +36,10 @@ final class Views {
     List<String> records = a.records().stream().map(Views::rdata).toList();
     List<String> chain = a.cnameChain().stream().map(Views::link).toList();
     String resolver = a.resolver().map(Views::endpoint).orElse("");
+    String claim = a.resolverClaim().map(c -> c.state().label()
+        + (c.detail().isEmpty() ? "" : ": " + c.detail())).orElse("");
     return new DnsAnswerView(DomainName.text(a.qname()), Type.string(a.qtype()), a.state(),
-        a.rcodeText(), records, chain, resolver, a.reason());
+        a.rcodeText(), records, chain, resolver, a.reason(), claim);
   }
 
   private static String rdata(org.xbill.DNS.Record r) {

@@ -103,6 +103,24 @@ public final class Cli implements Callable<Integer> {
       description = "SOCKS5 proxy for the SMTP connections (not DNS): socks5://host:port.")
   String proxyTcp;
 
+  /** How DNSSEC states are established. */
+  enum DnssecMode { TRUST_AD, VALIDATE }
+
+  @Option(names = {"--dnssec", "-dnssec"}, paramLabel = "MODE", defaultValue = "trust-ad",
+      converter = DnssecModeConverter.class,
+      description = "trust-ad: believe the resolver's AD bit (use a validating resolver on"
+          + " this host); validate: check DNSSEC signatures ourselves from the root (the"
+          + " resolver is only a transport). Default: ${DEFAULT-VALUE}.")
+  DnssecMode dnssec;
+
+  @Option(names = {"-validate", "--validate"}, description = "Same as --dnssec validate.")
+  boolean validate;
+
+  @Option(names = {"--trust-anchor", "-trust-anchor"}, paramLabel = "FILE",
+      description = "DS or DNSKEY records (zone-file format) to validate from, instead of the"
+          + " built-in root anchors (KSK 20326 and 38696); implies --dnssec validate.")
+  String trustAnchor;
+
   @Option(names = {"--input", "-input"}, paramLabel = "FILE",
       description = "Also check the targets listed in FILE (one per line, # comments; - for"
           + " standard input). Results stream out per target as each finishes; --timeout"

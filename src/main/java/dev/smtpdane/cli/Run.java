@@ -7,6 +7,8 @@ import dev.smtpdane.discover.HostSpec;
 import dev.smtpdane.dns.DnsLookup;
 import dev.smtpdane.dns.ResolverAddresses;
 import dev.smtpdane.dns.StubResolver;
+import dev.smtpdane.dns.TrustAnchors;
+import dev.smtpdane.dns.ValidatingLookup;
 import dev.smtpdane.health.CaNames;
 import dev.smtpdane.report.JsonRenderer;
 import dev.smtpdane.report.NagiosRenderer;
@@ -43,7 +45,9 @@ final class Run {
       err.println("smtpdane: debug: resolvers " + resolvers);
     }
     try {
-      DnsLookup dns = new StubResolver(resolvers);
+      DnsLookup dns = o.validate()
+          ? new ValidatingLookup(resolvers, o.trustAnchors().orElseGet(TrustAnchors::builtInRoot))
+          : new StubResolver(resolvers);
       if (o.debug()) {
         dns = new DebugLookup(dns, err);
       }
@@ -105,7 +109,7 @@ final class Run {
     m.put("helo", o.heloName());
     m.put("expirationWarning", GoDuration.format(o.expirationWarning()));
     m.put("expectOcsp", Boolean.toString(o.expectOcsp()));
-    m.put("dnssec", "trust-ad");
+    m.put("dnssec", o.validate() ? "validate" : "trust-ad");
     return m;
   }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import dev.smtpdane.discover.HostSpec;
 import dev.smtpdane.dns.ResolverAddresses;
+import dev.smtpdane.dns.TrustAnchors;
 import dev.smtpdane.smtp.ProxySpec;
 import picocli.CommandLine.ParameterException;
 
@@ -31,6 +32,8 @@ public record RunOptions(
     Duration runTimeout,
     Optional<ProxySpec> proxy,
     List<String> resolvers,
+    boolean validate,
+    Optional<TrustAnchors> trustAnchors,
     Duration expirationWarning,
     boolean expectOcsp,
     boolean certNames,
@@ -125,7 +128,9 @@ public record RunOptions(
     boolean color = !c.noColor && !c.nagios && !c.json && env.get("NO_COLOR") == null;
     return new RunOptions(mode, service, targets, c.input != null, c.parallel, port,
         c.tlsOnConnect || c.submissions, List.copyOf(c.aka), c.ipv4Only, c.ipv6Only, c.helo,
-        c.connectTimeout, c.readTimeout, c.timeout, parseProxy(c), resolvers, c.expirationWarning,
+        c.connectTimeout, c.readTimeout, c.timeout, parseProxy(c), resolvers,
+        c.validate || c.trustAnchor != null || c.dnssec == Cli.DnssecMode.VALIDATE,
+        trustAnchors(c), c.expirationWarning,
         c.expectOcsp, !c.noCertNames, output, c.quiet && !c.nagios, color, c.showCertInfo,
         c.showCerts, c.debug, caStore(env));
   }
@@ -175,6 +180,20 @@ public record RunOptions(
       return Optional.of(ProxySpec.parse(c.proxyTcp));
     } catch (IllegalArgumentException e) {
       throw usage(c, "-proxy-tcp: " + e.getMessage());
+    }
+  }
+
+  private static Optional<TrustAnchors> trustAnchors(Cli c) {
+    if (c.trustAnchor == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(TrustAnchors.parse(java.nio.file.Files.readString(
+          java.nio.file.Path.of(c.trustAnchor))));
+    } catch (java.io.IOException e) {
+      throw usage(c, "--trust-anchor: cannot read " + c.trustAnchor + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw usage(c, "--trust-anchor " + c.trustAnchor + ": " + e.getMessage());
     }
   }
 

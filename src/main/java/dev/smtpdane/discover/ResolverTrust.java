@@ -4,6 +4,7 @@ import dev.smtpdane.dns.AddressText;
 import dev.smtpdane.dns.Answer;
 import dev.smtpdane.dns.DnsLookup;
 import dev.smtpdane.dns.DnssecState;
+import dev.smtpdane.dns.ResolverDisagreement;
 import dev.smtpdane.report.Finding;
 import dev.smtpdane.report.FindingCode;
 import java.net.InetSocketAddress;
@@ -49,6 +50,9 @@ final class ResolverTrust implements DnsLookup {
           + " host: anyone on the path could forge that bit (RFC 4035 §4.9.3). Use a"
           + " validating resolver on localhost"));
     }
+    // Issue 6: in validate mode, say where the resolver's own verdict differs from ours.
+    ResolverDisagreement.among(answers).forEach(d -> out.add(
+        Finding.warning(FindingCode.DNSSEC_DISAGREEMENT, d.message())));
     if (!answers.isEmpty() && answers.stream().allMatch(
         a -> a.resolver().isEmpty() && a.state() == DnssecState.INDETERMINATE)) {
       out.add(Finding.error(FindingCode.RESOLVER_UNREACHABLE, "no DNS resolver answered any"

@@ -27,6 +27,9 @@ final class Answers {
     if (!a.reason().isEmpty()) {
       b.append(" — ").append(Safe.text(a.reason()));
     }
+    if (!a.resolverClaim().isEmpty() && !a.resolverClaim().startsWith(a.state().label())) {
+      b.append(" [resolver says ").append(Safe.text(a.resolverClaim())).append(']');
+    }
     if (!a.resolver().isEmpty() && !a.state().equals(dev.smtpdane.dns.DnssecState.SECURE)) {
       b.append(" (from ").append(a.resolver()).append(')');
     }

@@ -113,7 +113,8 @@ public final class JsonRenderer {
         .field("dnssec", a.state().label()).field("rcode", a.rcode());
     strings(w, "records", a.records());
     strings(w, "cnameChain", a.cnameChain());
-    w.field("resolver", a.resolver()).field("reason", a.reason()).endObject();
+    w.field("resolver", a.resolver()).field("reason", a.reason())
+        .field("resolverClaim", a.resolverClaim()).endObject();
   }
 
   private static void findings(JsonWriter w, List<Finding> findings) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smtpdane.lab.dns.Fault;
 import dev.smtpdane.lab.dns.LabDns;
 import dev.smtpdane.lab.pki.HeldCertificate;
 import dev.smtpdane.lab.smtp.Behaviour;
@@ -220,6 +221,51 @@ class OutputModesEndToEndTest {
     Outcome nagios = run("-mx", "-nagios", "--input", list.toString());
     assertThat(nagios.exit()).isEqualTo(2);
     assertThat(nagios.out().lines().filter(l -> l.startsWith("DANE "))).hasSize(1);
+  }
+
+  @Test
+  void validateModeNeedsNoValidatingResolver(@TempDir Path dir) throws Exception {
+    Path anchor = dir.resolve("lab-root.ds");
+    Files.writeString(anchor, dns.trustAnchor() + "\n");
+    String plain = "127.0.0.1:" + dns.failingResolver(Fault.NON_VALIDATING).getPort();
+    List<String> common = List.of("-port", Integer.toString(port), "-nocolor", "-mx");
+    // trust-ad through a resolver that never sets AD: nothing is secure, nothing verifies
+    Outcome trusting = runArgs(concat(List.of("--resolver", plain), common, "good.test"));
+    assertThat(trusting.exit()).isEqualTo(1);
+    assertThat(trusting.out()).contains("(insecure");
+    // validate mode: we check the signatures ourselves, from the lab root's anchor
+    Outcome validating = runArgs(concat(List.of("--resolver", plain, "--trust-anchor",
+        anchor.toString()), common, "good.test", "bad.test"));
+    assertThat(validating.out()).contains("good.test: domain verified",
+        "bad.test: domain failed");
+    Outcome alias = runArgs(concat(List.of("--resolver", plain, "-validate", "--trust-anchor",
+        anchor.toString()), common, "good.test"));
+    assertThat(alias.exit()).as(alias.out()).isZero();
+  }
+
+  @Test
+  void badTrustAnchorFileIsAUsageError(@TempDir Path dir) throws Exception {
+    Path anchor = dir.resolve("junk.ds");
+    Files.writeString(anchor, "this is not a DS record\n");
+    Outcome r = run("--trust-anchor", anchor.toString(), "good.test");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("smtpdane: --trust-anchor ");
+    assertThat(run("--dnssec", "maybe", "good.test").err())
+        .contains("invalid DNSSEC mode 'maybe'");
+  }
+
+  private static List<String> concat(List<String> a, List<String> b, String... c) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    all.addAll(List.of(c));
+    return all;
+  }
+
+  private Outcome runArgs(List<String> args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
+    return new Outcome(exit, out.toString(), err.toString());
   }
 
   @Test

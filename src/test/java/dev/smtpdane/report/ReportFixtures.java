@@ -15,7 +15,7 @@ final class ReportFixtures {
 
   static DnsAnswerView answer(String name, String type, DnssecState state, String... records) {
     return new DnsAnswerView(name, type, state, "NOERROR", List.of(records), List.of(),
-        "127.0.0.1:53", state == DnssecState.SECURE ? "" : "resolver did not set AD");
+        "127.0.0.1:53", state == DnssecState.SECURE ? "" : "resolver did not set AD", "");
   }
 
   static CertView leaf(String digest) {

@@ -9,8 +9,10 @@ import static dev.smtpdane.smtp.Probes.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpdane.lab.smtp.LabSmtpServer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,7 +41,12 @@ class PresentedChainTest {
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<SessionOutcome>> results = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        results.add(pool.submit(() -> SmtpProbe.run(request(server, false))));
+        // Generous limits: 40 handshakes at once on a loaded 2-core machine are slow, and this
+        // test is about resumption, not speed.
+        ProbeRequest patient = new ProbeRequest(server.address(), Probes.MX + ".", false,
+            "smtpdane.invalid", Duration.ofSeconds(20), Duration.ofSeconds(20),
+            Duration.ofSeconds(60), Optional.empty());
+        results.add(pool.submit(() -> SmtpProbe.run(patient)));
       }
       for (Future<SessionOutcome> r : results) {
         assertThat(Probes.completed(r.get()).tls().presentedChain())
