@@ -33,6 +33,8 @@ public enum FindingCode {
   FAN_OUT_CAPPED("fan-out-capped"),
   NO_SRV("no-srv-records"),
   ADDRESS_LITERAL("address-literal-no-dane"),
+  MX_TARGET_IP_LITERAL("mx-target-ip-literal"),
+  MX_TARGET_LOCALHOST("mx-target-localhost"),
 
   // --- TLSA records (dane-rules.md §4)
   TLSA_UNUSABLE("tlsa-unusable"),
