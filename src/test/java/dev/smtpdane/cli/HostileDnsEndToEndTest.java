@@ -69,7 +69,8 @@ class HostileDnsEndToEndTest {
     zone.add("literal.test.", "MX", "10 192.0.2.1.").add("literal.test.", "MX", "20 localhost.")
         .add("literal.test.", "MX", "30 127.0.0.1.");
     zone.add("loop.test.", "MX", "10 mx.loop.test.")
-        .add("mx.loop.test.", "CNAME", "a.loop.test.").add("a.loop.test.", "CNAME", "mx.loop.test.");
+        .add("mx.loop.test.", "CNAME", "a.loop.test.")
+        .add("a.loop.test.", "CNAME", "mx.loop.test.");
     zone.add("chain.test.", "MX", "10 c0.chain.test.");
     for (int i = 0; i < 30; i++) {
       zone.add("c" + i + ".chain.test.", "CNAME", "c" + (i + 1) + ".chain.test.");
