@@ -7,6 +7,7 @@ import dev.smtpdane.discover.Discovery;
 import dev.smtpdane.discover.DiscoveryRequest;
 import dev.smtpdane.discover.DomainPlan;
 import dev.smtpdane.discover.HostPlan;
+import dev.smtpdane.discover.HostSpec;
 import dev.smtpdane.discover.Plan;
 import dev.smtpdane.discover.ProbeTarget;
 import dev.smtpdane.dns.DnsLookup;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,21 +67,56 @@ public final class Checker {
     // Not try-with-resources: close() would wait for stragglers past the deadline.
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     try {
-      Future<Plan> planned = executor.submit(() -> new Discovery(dns).discover(request));
-      Optional<Plan> plan = await(planned, deadline);
-      if (plan.isEmpty()) {
-        planned.cancel(true);
-        return timedOutInDiscovery(request, reportedOptions, started);
+      // One discovery per argument: a destination whose DNS hangs must not take the others
+      // with it. Each one that finishes in time is probed at once and reported in full.
+      List<Future<Plan>> planned = request.targets().stream()
+          .map(t -> executor.submit(() -> new Discovery(dns).discover(only(request, t))))
+          .toList();
+      List<Optional<Plan>> plans = new ArrayList<>();
+      Map<ProbeTarget, Future<AddressReport>> probes = new IdentityHashMap<>();
+      for (Future<Plan> f : planned) {
+        Optional<Plan> plan = await(f, deadline);
+        plan.ifPresent(p -> probes.putAll(startProbes(p, deadline, executor)));
+        plans.add(plan);
       }
-      Map<ProbeTarget, Future<AddressReport>> probes = startProbes(plan.get(), deadline,
-          executor);
-      List<DomainReport> domains = plan.get().domains().stream()
-          .map(d -> domain(d, request, probes, deadline)).toList();
+      List<DomainReport> domains = new ArrayList<>();
+      for (int i = 0; i < plans.size(); i++) {
+        HostSpec target = request.targets().get(i);
+        domains.addAll(plans.get(i).map(p -> p.domains().stream()
+                .map(d -> domain(d, request, probes, deadline)).toList())
+            .orElseGet(() -> List.of(timedOutInDiscovery(target, request))));
+      }
       return new RunReport(toolVersion, started, Duration.between(started, clock.instant()),
-          reportedOptions, domains, plan.get().findings());
+          reportedOptions, domains, pathFindings(plans));
     } finally {
       executor.shutdownNow();
     }
+  }
+
+  private static DiscoveryRequest only(DiscoveryRequest r, HostSpec target) {
+    return new DiscoveryRequest(r.mode(), r.srvService(), List.of(target), r.defaultPort(),
+        r.tlsOnConnect(), r.akaNames(), r.ipv4(), r.ipv6());
+  }
+
+  /**
+   * The DNS-path findings of the per-argument discoveries, each said once; "no resolver
+   * answered" only when that is true of every discovery that finished.
+   */
+  private static List<Finding> pathFindings(List<Optional<Plan>> plans) {
+    List<Plan> done = plans.stream().flatMap(Optional::stream).toList();
+    boolean noneAnswered = !done.isEmpty() && done.stream().allMatch(p -> p.findings().stream()
+        .anyMatch(f -> f.code() == FindingCode.RESOLVER_UNREACHABLE));
+    Map<String, Finding> out = new LinkedHashMap<>();
+    for (Plan p : done) {
+      for (Finding f : p.findings()) {
+        if (f.code() != FindingCode.RESOLVER_UNREACHABLE) {
+          out.putIfAbsent(f.code() + " " + f.message(), f);
+        } else if (noneAnswered) {
+          out.putIfAbsent(f.code().code(), f);
+        }
+      }
+    }
+    return List.copyOf(out.values());
   }
 
   private Map<ProbeTarget, Future<AddressReport>> startProbes(Plan plan, Instant deadline,
@@ -146,16 +183,11 @@ public final class Checker {
     };
   }
 
-  private RunReport timedOutInDiscovery(DiscoveryRequest request, Map<String, String> options,
-      Instant started) {
-    List<DomainReport> domains = request.targets().stream()
-        .map(t -> new DomainReport(t.input(), mode(request), Optional.empty(), false, List.of(),
-            List.of(Finding.error(FindingCode.RUN_DEADLINE, "the run deadline (--timeout "
-                + settings.runTimeout().toSeconds() + "s) passed while DNS lookups were"
-                + " still running"))))
-        .toList();
-    return new RunReport(toolVersion, started, Duration.between(started, clock.instant()),
-        options, domains, List.of());
+  private DomainReport timedOutInDiscovery(HostSpec target, DiscoveryRequest request) {
+    return new DomainReport(target.input(), mode(request), Optional.empty(), false, List.of(),
+        List.of(Finding.error(FindingCode.RUN_DEADLINE, "the run deadline (--timeout "
+            + settings.runTimeout().toSeconds() + "s) passed while DNS lookups were still"
+            + " running")));
   }
 
   /** Waits for a result until the deadline; empty if it did not come in time. */

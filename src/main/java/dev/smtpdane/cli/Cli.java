@@ -207,7 +207,8 @@ public final class Cli implements Callable<Integer> {
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           // cli.md: one line naming the problem and a pointer to -help; nothing else.
-          ex.getCommandLine().getErr().println("smtpdane: " + ex.getMessage() + " (see -help)");
+          ex.getCommandLine().getErr()
+              .println("smtpdane: " + UsageExit.oneLine(ex.getMessage()) + " (see -help)");
           return UsageExit.code(args);
         });
     return cl;

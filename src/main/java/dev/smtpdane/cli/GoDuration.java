@@ -15,6 +15,8 @@ import picocli.CommandLine.TypeConversionException;
  */
 public final class GoDuration implements ITypeConverter<Duration> {
   private static final Pattern PART = Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
+  /** Longer than any duration a person types ("2562047h47m16.854775807s" is 24). */
+  private static final int MAX_LENGTH = 64;
   private static final BigInteger MAX_NANOS = BigInteger.valueOf(Long.MAX_VALUE);
 
   @Override
@@ -33,14 +35,15 @@ public final class GoDuration implements ITypeConverter<Duration> {
     if (s.equals("0")) {
       return Duration.ZERO;
     }
-    if (s.isEmpty()) {
+    if (s.isEmpty() || s.length() > MAX_LENGTH) {
       throw invalid(value);
     }
     Matcher m = PART.matcher(s);
     BigDecimal nanos = BigDecimal.ZERO;
     int at = 0;
     while (at < s.length()) {
-      if (!m.find(at) || m.start() != at) {
+      // lookingAt, not find: find would rescan the rest of the input at every part (cubic).
+      if (!m.region(at, s.length()).lookingAt()) {
         throw invalid(value);
       }
       nanos = nanos.add(new BigDecimal(m.group(1)).multiply(unitNanos(m.group(2))));

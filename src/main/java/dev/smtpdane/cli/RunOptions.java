@@ -5,10 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import dev.smtpdane.discover.HostSpec;
+import dev.smtpdane.dns.AddressLiteral;
+import dev.smtpdane.dns.DomainName;
 import dev.smtpdane.dns.ResolverAddresses;
 import dev.smtpdane.dns.TrustAnchors;
 import dev.smtpdane.smtp.ProxySpec;
+import org.xbill.DNS.Name;
 import picocli.CommandLine.ParameterException;
 
 /**
@@ -50,6 +55,8 @@ public record RunOptions(
 
   /** Which renderer prints the result. */
   public enum OutputMode { TEXT, TERSE, NAGIOS, JSON }
+
+  private static final Pattern HELO_LITERAL = Pattern.compile("\\[(?:IPv6:)?([^\\]]+)\\]");
 
   static RunOptions from(Cli c, Map<String, String> env) {
     rejectConflicts(c);
@@ -106,28 +113,28 @@ public record RunOptions(
         : splitResolverList(env.getOrDefault("DNS_RESOLVER", ""));
     for (String r : resolvers) {
       try {
-        ResolverAddresses.parseList(r);
+        if (ResolverAddresses.parseList(r).isEmpty()) {
+          // An empty --resolver must not fall back to /etc/resolv.conf without a word.
+          throw new IllegalArgumentException("no resolver address in '" + r + "'");
+        }
       } catch (IllegalArgumentException e) {
         throw usage(c, (c.resolvers.isEmpty() ? "DNS_RESOLVER: " : "--resolver: ")
             + e.getMessage());
       }
     }
-    // RFC 5321 §4.1.1.1: EHLO takes a domain or an address literal, nothing else.
-    if (!dev.smtpdane.smtp.ProbeRequest.validHeloName(c.helo)) {
-      throw usage(c, "-helo: not a valid EHLO name '" + c.helo + "'");
-    }
     for (String name : c.aka) {
       try {
-        dev.smtpdane.dns.DomainName.parse(name);
+        DomainName.parse(name);
       } catch (IllegalArgumentException e) {
         throw usage(c, "-aka: " + e.getMessage());
       }
     }
+    String helo = heloName(c);
     OutputMode output = c.nagios ? OutputMode.NAGIOS : c.json ? OutputMode.JSON
         : c.terse ? OutputMode.TERSE : OutputMode.TEXT;
     boolean color = !c.noColor && !c.nagios && !c.json && env.get("NO_COLOR") == null;
     return new RunOptions(mode, service, targets, c.input != null, c.parallel, port,
-        c.tlsOnConnect || c.submissions, List.copyOf(c.aka), c.ipv4Only, c.ipv6Only, c.helo,
+        c.tlsOnConnect || c.submissions, List.copyOf(c.aka), c.ipv4Only, c.ipv6Only, helo,
         c.connectTimeout, c.readTimeout, c.timeout, parseProxy(c), resolvers,
         c.validate || c.trustAnchor != null || c.dnssec == Cli.DnssecMode.VALIDATE,
         trustAnchors(c), c.expirationWarning,
@@ -169,6 +176,32 @@ public record RunOptions(
     if (d.isNegative() || (!zeroOk && d.isZero())) {
       throw usage(c, option + " must be " + (zeroOk ? "0 or more" : "more than 0")
           + " (got " + GoDuration.format(d) + ")");
+    }
+  }
+
+  /**
+   * RFC 5321 §4.1.1.1: the EHLO argument is a domain or an address literal ({@code [192.0.2.1]},
+   * {@code [IPv6:2001:db8::1]}); above all no space, CR or LF, which would inject SMTP
+   * commands. A Unicode name is sent as its A-labels.
+   */
+  private static String heloName(Cli c) {
+    String h = c.helo;
+    Matcher literal = HELO_LITERAL.matcher(h);
+    if (literal.matches()) {
+      if (literal.group(1).contains("%") || AddressLiteral.parse(literal.group(1)).isEmpty()) {
+        throw usage(c, "-helo: '" + h + "' is not an address literal such as [192.0.2.1]");
+      }
+      return h;
+    }
+    try {
+      if (!h.equals(h.strip())) {
+        throw new IllegalArgumentException("it has leading or trailing space");
+      }
+      Name name = DomainName.parse(h);
+      return h.chars().allMatch(ch -> ch < 0x80) ? h : DomainName.text(name);
+    } catch (IllegalArgumentException e) {
+      throw usage(c, "-helo needs a host name or an address literal for EHLO (RFC 5321"
+          + " §4.1.1.1): " + e.getMessage());
     }
   }
 

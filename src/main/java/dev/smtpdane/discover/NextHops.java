@@ -1,6 +1,7 @@
 package dev.smtpdane.discover;
 
 import dev.smtpdane.discover.DiscoveryRequest.Mode;
+import dev.smtpdane.dns.AddressLiteral;
 import dev.smtpdane.dns.Answer;
 import dev.smtpdane.dns.DnsLookup;
 import dev.smtpdane.dns.DnssecState;
@@ -68,6 +69,9 @@ final class NextHops {
       if (host.equals(Name.root)) {
         findings.add(Finding.warning(FindingCode.NULL_MX_MIXED, d + " mixes a null MX with"
             + " other MX records (RFC 7505 §3 forbids it); the null MX is ignored"));
+        continue;
+      }
+      if (notAHost(host, d, findings)) {
         continue;
       }
       // dane-rules §2: every MX host once (names compare case-insensitively), at its best
@@ -161,6 +165,30 @@ final class NextHops {
               + " attacker could substitute the hosts, so the domain is not DANE-protected"
               + " (RFC 7672 §2.2.1). Sign the zone and publish its DS. The hosts are still"
               + " checked"));
+    }
+    return false;
+  }
+
+  /**
+   * An MX names a host by its domain name (RFC 1035 §3.3.9, RFC 5321 §5.1); a target that reads
+   * as an IP address is a misconfiguration senders reject, and {@code localhost} (RFC 6761 §6.3)
+   * makes every sender deliver to itself. Neither is probed: it would test this machine.
+   */
+  private static boolean notAHost(Name host, String domain, List<Finding> out) {
+    String text = DomainName.text(host);
+    String bare = text.startsWith("[") && text.endsWith("]")
+        ? text.substring(1, text.length() - 1) : text;
+    if (AddressLiteral.parse(bare).isPresent()) {
+      out.add(Finding.error(FindingCode.MX_TARGET_IP_LITERAL, "the MX record of " + domain
+          + " names " + text + ", an IP address, where a host name must be (RFC 5321 §5.1);"
+          + " senders do not deliver there. Publish a host name with A/AAAA records"));
+      return true;
+    }
+    if (text.equals("localhost") || text.endsWith(".localhost")) {
+      out.add(Finding.error(FindingCode.MX_TARGET_LOCALHOST, "the MX record of " + domain
+          + " names " + text + ", which is every sender's own machine (RFC 6761 §6.3): mail"
+          + " cannot reach " + domain + " through it; it is not probed"));
+      return true;
     }
     return false;
   }

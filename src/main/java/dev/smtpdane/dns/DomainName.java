@@ -33,6 +33,7 @@ public final class DomainName {
       throw new IllegalArgumentException("domain name \"" + input + "\" has an empty label");
     }
     String ascii = toAscii(input, text).toLowerCase(Locale.ROOT);
+    checkCharacters(input, ascii);
     checkLengths(input, ascii);
     try {
       return Name.fromString(ascii + ".");
@@ -59,9 +60,25 @@ public final class DomainName {
     try {
       // RFC 5891 via java.net.IDN (IDNA2003 mapping): no STD3 rules, so "_25._tcp" stays valid.
       return IDN.toASCII(text, IDN.ALLOW_UNASSIGNED);
-    } catch (IllegalArgumentException e) {
+    } catch (RuntimeException e) { // IllegalArgumentException, or a bare one for long input
       throw new IllegalArgumentException(
           "domain name \"" + input + "\" is not a valid IDN: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Host names are letters, digits and hyphens (RFC 1123 §2.1), service labels add '_'
+   * (RFC 6335). Anything else, a backslash above all (dnsjava would read it as an escape and
+   * could return a relative name), is a typo or an attack, never a mail host.
+   */
+  private static void checkCharacters(String input, String ascii) {
+    for (int i = 0; i < ascii.length(); i++) {
+      char c = ascii.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.')) {
+        throw new IllegalArgumentException("domain name \"" + input + "\" contains "
+            + (c > 0x20 && c < 0x7f ? "'" + c + "'" : String.format("U+%04X", (int) c))
+            + "; names use letters, digits, '-' and '_'");
+      }
     }
   }
 

@@ -9,8 +9,10 @@ import java.util.concurrent.TimeoutException;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
+import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.WireParseException;
@@ -61,7 +63,10 @@ final class ResolverExchange {
         query.getHeader().setFlag(Flags.CD);
       }
       try {
-        return new Reply(resolver.send(query));
+        Message reply = resolver.send(query);
+        String unusable = unusable(reply);
+        return unusable.isEmpty() ? new Reply(reply)
+            : new NoReply("malformed reply from " + where() + ": " + unusable);
       } catch (WireParseException e) {
         return new NoReply("malformed reply from " + where() + ": " + e.getMessage());
       } catch (IOException e) {
@@ -72,6 +77,25 @@ final class ResolverExchange {
       }
     }
     return new NoReply(lastError + ", " + tries + (tries == 1 ? " try" : " tries"));
+  }
+
+  /**
+   * What makes a parsed message no answer at all (empty when usable). dnsjava checks the ID and
+   * question; a message that is not a response, not to a QUERY, or still truncated after the
+   * TCP retry (RFC 1035 §4.1.1, RFC 7766 §6.2.1) would otherwise read as an empty NOERROR.
+   */
+  private static String unusable(Message reply) {
+    Header h = reply.getHeader();
+    if (!h.getFlag(Flags.QR)) {
+      return "the message is not a response (QR=0)";
+    }
+    if (h.getOpcode() != Opcode.QUERY) {
+      return "opcode " + Opcode.string(h.getOpcode()) + " in the response to a QUERY";
+    }
+    if (h.getFlag(Flags.TC)) {
+      return "the answer is truncated (TC=1) even over TCP";
+    }
+    return "";
   }
 
   String where() {

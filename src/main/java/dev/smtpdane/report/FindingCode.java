@@ -36,6 +36,8 @@ public enum FindingCode {
   ADDRESS_LITERAL("address-literal-no-dane"),
   /** The resolver's AD bit or SERVFAIL contradicts our own validation (--dnssec validate). */
   DNSSEC_DISAGREEMENT("dnssec-resolver-disagrees"),
+  MX_TARGET_IP_LITERAL("mx-target-ip-literal"),
+  MX_TARGET_LOCALHOST("mx-target-localhost"),
 
   // --- TLSA records (dane-rules.md §4)
   TLSA_UNUSABLE("tlsa-unusable"),

