@@ -38,8 +38,23 @@ def access_list(md):
         if not line or line.startswith(("<!--", "```")):
             continue
         kind, *patterns = line.split()
-        rules.append((kind, patterns))
+        unless = []
+        if "unless" in patterns:  # "read /etc/resolv.conf unless --resolver DNS_RESOLVER"
+            cut = patterns.index("unless")
+            patterns, unless = patterns[:cut], patterns[cut + 1:]
+        rules.append((kind, patterns, unless))
     return rules
+
+
+def excused(unless, args):
+    """True when the run has one of the options (or environment variables) in `unless`."""
+    words = shlex.split(args)
+    for u in unless:
+        if u.isupper() and os.environ.get(u):
+            return True
+        if any(w == u or w.startswith(u + "=") for w in words):
+            return True
+    return False
 
 
 def install_root(launcher):
@@ -113,17 +128,21 @@ def events(trace_files):
                 yield "listen", line
 
 
-def allowed(kind, detail, rules, subst):
-    for rkind, patterns in rules:
-        if rkind != kind:
+def allowed(kind, detail, rules, subst, args):
+    for rkind, patterns, unless in rules:
+        if rkind != kind or excused(unless, args):
             continue
         for p in patterns:
             for token, value in subst.items():
                 p = p.replace(token, value) if isinstance(value, str) else p
             candidates = subst.get(p, [p]) if p in ("<resolver>", "<smtp>") else [p]
             if any(fnmatch.fnmatchcase(detail, c) for c in candidates):
-                return f"{rkind} {' '.join(patterns)}"
+                return rule_name(rkind, patterns, unless)
     return None
+
+
+def rule_name(kind, patterns, unless):
+    return f"{kind} {' '.join(patterns)}" + (f" unless {' '.join(unless)}" if unless else "")
 
 
 def main():
@@ -144,7 +163,7 @@ def main():
         for kind, detail in evs:
             if kind in ("read", "write") and not detail.startswith("/"):
                 detail = os.path.normpath(os.path.join("/tmp", detail))
-            rule = allowed(kind, detail, rules, subst)
+            rule = allowed(kind, detail, rules, subst, args)
             seen.setdefault((kind, rule), set()).add(detail)
             if rule:
                 used.add(rule)
@@ -157,7 +176,7 @@ def main():
         if rule:
             sample = ", ".join(sorted(details)[:3]) + (" ..." if len(details) > 3 else "")
             print(f"  [{rule}] {len(details)}: {sample}")
-    unused = [f"{k} {' '.join(p)}" for k, p in rules if f"{k} {' '.join(p)}" not in used]
+    unused = [rule_name(*r) for r in rules if rule_name(*r) not in used]
     if unused:
         print("\nListed but not touched by these runs (expected for features they did not use):")
         for u in unused:

@@ -61,7 +61,7 @@ for _ in range(2):
   dns=$(echo "$ports" | sed -n 1p)
   smtp=$(echo "$ports" | sed -n 2p)
   runs="RUN -version${nl}RUN -help"
-  runs="$runs${nl}RUN --resolver 127.0.0.1:$dns --timeout 10s -mx example.org"
+  runs="$runs${nl}RUN --resolver 127.0.0.1:$dns --timeout 10s -nocertnames -mx example.org"
   runs="$runs${nl}RUN --resolver 127.0.0.1:$dns --timeout 10s -connect-timeout 2s"
   runs="$runs -port $smtp 127.0.0.1${nl}SMTP 127.0.0.1:$smtp"
 fi
