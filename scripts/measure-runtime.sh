@@ -25,9 +25,10 @@ echo "unpacked: plain $(du -sh "$work/plain" | cut -f1)," \
   "with runtime $(du -sh "$work/image" | cut -f1) (runtime/ $(du -sh "$work/image/runtime" | cut -f1))"
 echo "host Java used by the plain one: $("$work/plain/bin/smtpdane" -version | sed -n 2p)"
 
-python3 - "$work" "$runs" <<'EOF'
+host_java=$("$work/plain/bin/smtpdane" -version | sed -n 's/^Java .* (.*, \(.*\)) on .*/\1/p')
+python3 - "$work" "$runs" "$host_java" <<'EOF'
 import socket, statistics, subprocess, sys, time
-work, runs = sys.argv[1], int(sys.argv[2])
+work, runs, host_java = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0))
 dead = s.getsockname()[1]; s.close()
 cases = [["-version"], ["-help"],
@@ -48,4 +49,11 @@ for args in cases:
     i = median_ms([f"{work}/image/bin/smtpdane"] + args)
     label = " ".join(args).replace(str(dead), "DEAD")
     print(f"{label:48} {p[0]:8.0f} ({p[1]:4.0f}) {i[0]:8.0f} ({i[1]:4.0f})")
+# The JVM alone, without the launchers (the plain launcher also searches for a Java).
+flags = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData"]
+p = median_ms([f"{host_java}/bin/java"] + flags + ["-jar", f"{work}/plain/lib/smtpdane.jar",
+                                                   "-version"])
+i = median_ms([f"{work}/image/runtime/bin/java"] + flags + ["-jar",
+               f"{work}/image/lib/smtpdane.jar", "-version"])
+print(f"{'java -jar ... -version (no launcher)':48} {p[0]:8.0f} ({p[1]:4.0f}) {i[0]:8.0f} ({i[1]:4.0f})")
 EOF
