@@ -43,10 +43,12 @@ public final class LabSmtpServer implements AutoCloseable {
   private final ServerSocket listener;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final List<LabTranscript> transcripts = new CopyOnWriteArrayList<>();
+  private final int keepTranscripts;
   private volatile boolean closed;
 
-  private LabSmtpServer(LabConfig config) throws IOException {
+  private LabSmtpServer(LabConfig config, int keepTranscripts) throws IOException {
     this.config = config;
+    this.keepTranscripts = keepTranscripts;
     this.listener = new ServerSocket(config.port(), 50, config.bindAddress());
     Thread.ofVirtual().name("lab-smtp-accept-" + listener.getLocalPort()).start(this::accept);
   }
@@ -88,6 +90,9 @@ public final class LabSmtpServer implements AutoCloseable {
       }
       LabTranscript t = new LabTranscript();
       transcripts.add(t);
+      while (transcripts.size() > keepTranscripts) {
+        transcripts.remove(0); // a long-running lab (demo --serve) keeps its memory bounded
+      }
       Thread.ofVirtual().name("lab-smtp-conn").start(new LabConnection(s, config, t, () -> {
         open.remove(s);
         closeQuietly(s);
@@ -130,6 +135,7 @@ public final class LabSmtpServer implements AutoCloseable {
     private Duration dripInterval = Duration.ofMillis(300);
     private List<String> protocols = List.of();
     private List<String> cipherSuites = List.of();
+    private int keepTranscripts = Integer.MAX_VALUE;
 
     private Builder() {}
 
@@ -247,6 +253,15 @@ public final class LabSmtpServer implements AutoCloseable {
       return this;
     }
 
+    /** Keeps only the transcripts of the last {@code max} connections (default: all). */
+    public Builder keepTranscripts(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("keepTranscripts must be at least 1");
+      }
+      this.keepTranscripts = max;
+      return this;
+    }
+
     /** Binds and starts accepting; with no chain set, a self-signed one for the hostname. */
     public LabSmtpServer start() throws IOException {
       ServerChain chain = defaultChain;
@@ -259,7 +274,7 @@ public final class LabSmtpServer implements AutoCloseable {
           : List.of("220 " + hostname + " ESMTP smtpdane lab");
       return new LabSmtpServer(new LabConfig(bindAddress, port, mode, hostname, chain, sniChains,
           hello, ehloKeywords, starttlsKeyword, starttlsReply, behaviour, replyDelay,
-          dripInterval, protocols, cipherSuites));
+          dripInterval, protocols, cipherSuites), keepTranscripts);
     }
 
     private static List<X509Certificate> certificates(HeldCertificate leaf,
