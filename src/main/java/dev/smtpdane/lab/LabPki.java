@@ -18,8 +18,8 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
  * that no "expires soon" warning spoils a scenario.
  */
 final class LabPki {
-  static final String ROOT_NAME = "CN=smtpdane lab root CA,O=smtpdane lab";
-  static final String INTERMEDIATE_NAME = "CN=smtpdane lab issuing CA 1,O=smtpdane lab";
+  static final String ROOT_NAME = "O=smtpdane lab,CN=smtpdane lab root CA";
+  static final String INTERMEDIATE_NAME = "O=smtpdane lab,CN=smtpdane lab issuing CA 1";
   private static final Duration DAY = Duration.ofDays(1);
 
   private final Instant now;
@@ -68,13 +68,13 @@ final class LabPki {
 
   private HeldCertificate issuerFor(ChainSpec spec) {
     if (spec.has(Twist.INTERMEDIATE_EXPIRED)) {
-      return HeldCertificate.builder().subject("CN=smtpdane lab expired CA,O=smtpdane lab")
+      return HeldCertificate.builder().subject("O=smtpdane lab,CN=smtpdane lab expired CA")
           .ca(0).signedBy(root).validity(now.minus(DAY.multipliedBy(800)), now.minus(DAY))
           .build();
     }
     if (spec.has(Twist.INTERMEDIATE_NOT_CA)) {
       // Built like a leaf (basicConstraints cA=false), then used to sign one.
-      return HeldCertificate.builder().subject("CN=smtpdane lab not-a-CA,O=smtpdane lab")
+      return HeldCertificate.builder().subject("O=smtpdane lab,CN=smtpdane lab not-a-CA")
           .signedBy(root).validity(now.minus(DAY), now.plus(DAY.multipliedBy(365))).build();
     }
     return intermediate;

@@ -37,7 +37,7 @@ public record LabSettings(Addressing addressing, Duration dnsUpstreamTimeout) {
   }
 
   public static LabSettings defaults() {
-    return new LabSettings(Addressing.AUTO, Duration.ofSeconds(1));
+    return new LabSettings(Addressing.AUTO, Duration.ofSeconds(3));
   }
 
   public LabSettings withAddressing(Addressing a) {
