@@ -25,6 +25,7 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(
     name = "demo",
+    header = "Checks an embedded DANE lab of good and broken domains (no network needed).",
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

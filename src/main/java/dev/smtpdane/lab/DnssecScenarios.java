@@ -65,7 +65,7 @@ final class DnssecScenarios {
             .tlsaFault("mx", Fault.SERVFAIL)
             .expect(FAILED, 1, TLSA_LOOKUP_FAILED).build(),
         goodMx("tlsa-timeout", "TLSA lookup times out (queries for TLSA are dropped)")
-            .tlsaFault("mx", Fault.DROP)
+            .tlsaFault("mx", Fault.DROP).slow()
             .expect(FAILED, 1, TLSA_LOOKUP_FAILED).build(),
         goodMx("mx-servfail", "MX lookup answered SERVFAIL")
             .fault("@", Type.MX, Fault.SERVFAIL)

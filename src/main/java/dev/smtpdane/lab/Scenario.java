@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param arguments options beyond the resolver and the port, e.g. {@code ["-mx"]}
  * @param expected the outcome the RFCs require
  * @param needsIpv6 true if an SMTP server of the scenario listens on {@code ::1}
+ * @param slow true if the check waits for a timeout (seconds, not milliseconds)
  */
 public record Scenario(
     String name,
@@ -24,7 +25,8 @@ public record Scenario(
     String target,
     List<String> arguments,
     Expectation expected,
-    boolean needsIpv6) {
+    boolean needsIpv6,
+    boolean slow) {
   public Scenario {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(expected, "expected");

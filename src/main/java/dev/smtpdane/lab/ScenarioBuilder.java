@@ -37,6 +37,7 @@ final class ScenarioBuilder {
   private List<String> arguments = List.of("-mx");
   private Optional<String> worldOf = Optional.empty();
   private Expectation expected;
+  private boolean slow;
 
   private ScenarioBuilder(String theme, String name, String description) {
     if (!name.matches("[a-z0-9][a-z0-9-]{0,40}")) {
@@ -157,6 +158,12 @@ final class ScenarioBuilder {
     return record(lab -> lab.fault("_" + lab.port(h) + "._tcp." + h, Type.TLSA, fault));
   }
 
+  /** The check waits for a timeout: the demo starts it first. */
+  ScenarioBuilder slow() {
+    this.slow = true;
+    return this;
+  }
+
   /** The command-line options, replacing the default {@code -mx}. */
   ScenarioBuilder arguments(String... args) {
     this.arguments = List.of(args);
@@ -194,7 +201,8 @@ final class ScenarioBuilder {
   ScenarioDefinition build() {
     boolean ipv6 = hosts.values().stream().flatMap(h -> h.servers().stream())
         .anyMatch(ServerSpec::ipv6);
-    Scenario s = new Scenario(name, description, theme, target, arguments, expectation(), ipv6);
+    Scenario s = new Scenario(name, description, theme, target, arguments, expectation(), ipv6,
+        slow);
     return new ScenarioDefinition(s, new ScenarioSetup(zones, List.copyOf(hosts.values()),
         records, worldOf));
   }

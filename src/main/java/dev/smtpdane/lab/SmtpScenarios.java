@@ -63,7 +63,7 @@ final class SmtpScenarios {
         scenario(THEME, "plaintext-expected-tls", "STARTTLS expected, server wants TLS at once")
             .srv("_submission._tcp", "mail").host("mail", server().tlsOnConnect())
             .tlsa("mail", ee(1, 1), ta(1, 1, INTERMEDIATE))
-            .arguments("-submission", "--timeout", "3s")
+            .arguments("-submission", "--timeout", "3s").slow()
             .expect(FAILED, 1).expectAnyOf(TIMEOUT, RUN_DEADLINE).build());
   }
 }
