@@ -29,14 +29,14 @@ final class DemoServe {
       stopped.countDown();
     }, "smtpdane-lab-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    boolean interrupted = false;
     try {
       String written = writeAnchor(lab, anchorFile, err);
       describe(lab, written, out);
       stopped.await();
     } catch (InterruptedException e) {
       // Interrupted instead of signalled (an embedding program or a test): stop the same way.
-      Thread.currentThread().interrupt();
-      out.println("smtpdane demo: lab stopped");
+      interrupted = true;
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -44,7 +44,11 @@ final class DemoServe {
         // the hook is running or has run: it closes the lab
       }
       lab.close();
+    }
+    if (interrupted) {
+      out.println("smtpdane demo: lab stopped");
       out.flush();
+      Thread.currentThread().interrupt();
     }
     return ExitCode.OK;
   }

@@ -39,18 +39,22 @@ public final class LabSmtpServer implements AutoCloseable {
     TLS_ON_CONNECT
   }
 
+  private static final Duration ACCEPTOR_EXIT = Duration.ofSeconds(2);
+
   private final LabConfig config;
   private final ServerSocket listener;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final List<LabTranscript> transcripts = new CopyOnWriteArrayList<>();
   private final int keepTranscripts;
+  private final Thread acceptor;
   private volatile boolean closed;
 
   private LabSmtpServer(LabConfig config, int keepTranscripts) throws IOException {
     this.config = config;
     this.keepTranscripts = keepTranscripts;
     this.listener = new ServerSocket(config.port(), 50, config.bindAddress());
-    Thread.ofVirtual().name("lab-smtp-accept-" + listener.getLocalPort()).start(this::accept);
+    this.acceptor = Thread.ofVirtual().name("lab-smtp-accept-" + listener.getLocalPort())
+        .start(this::accept);
   }
 
   public static Builder builder() {
@@ -107,6 +111,14 @@ public final class LabSmtpServer implements AutoCloseable {
     closeQuietly(listener);
     for (Socket s : open) {
       closeQuietly(s);
+    }
+    // The JDK finishes closing a listening socket only when the thread blocked in accept()
+    // wakes up; until then new connections are still completed. Wait, so that after close()
+    // the port really refuses.
+    try {
+      acceptor.join(ACCEPTOR_EXIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
