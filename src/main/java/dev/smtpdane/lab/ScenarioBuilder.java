@@ -40,8 +40,8 @@ final class ScenarioBuilder {
   private boolean slow;
 
   private ScenarioBuilder(String theme, String name, String description) {
-    if (!name.matches("[a-z0-9][a-z0-9-]{0,40}")) {
-      throw new IllegalArgumentException("scenario name must be a DNS label: " + name);
+    if (!name.matches("[a-z0-9][a-z0-9-]{0,24}")) {
+      throw new IllegalArgumentException("scenario name must be a short DNS label: " + name);
     }
     this.theme = theme;
     this.name = name;

@@ -41,7 +41,7 @@ class DaneLabTest {
     List<Scenario> all = LabScenarios.all();
     assertThat(all).extracting(Scenario::name).doesNotHaveDuplicates();
     assertThat(all).allSatisfy(s -> {
-      assertThat(s.name()).matches("[a-z0-9-]+");
+      assertThat(s.name()).matches("[a-z0-9-]+").hasSizeLessThanOrEqualTo(25);
       assertThat(s.description()).isNotBlank().hasSizeLessThanOrEqualTo(60);
       assertThat(s.expected().exitCode()).isIn(0, 1);
     });
