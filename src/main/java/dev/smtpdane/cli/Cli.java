@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     versionProvider = VersionInfo.class,
-    subcommands = {AotTraining.class},
+    subcommands = {DemoCommand.class, AotTraining.class},
     description = {
       "Checks whether the mail servers of a domain can be reached with DANE-authenticated TLS"
           + " (RFC 7672): MX/SRV, addresses, DNSSEC-secure TLSA records, SMTP STARTTLS and the"

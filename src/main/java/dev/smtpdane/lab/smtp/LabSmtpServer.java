@@ -39,16 +39,22 @@ public final class LabSmtpServer implements AutoCloseable {
     TLS_ON_CONNECT
   }
 
+  private static final Duration ACCEPTOR_EXIT = Duration.ofSeconds(2);
+
   private final LabConfig config;
   private final ServerSocket listener;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final List<LabTranscript> transcripts = new CopyOnWriteArrayList<>();
+  private final int keepTranscripts;
+  private final Thread acceptor;
   private volatile boolean closed;
 
-  private LabSmtpServer(LabConfig config) throws IOException {
+  private LabSmtpServer(LabConfig config, int keepTranscripts) throws IOException {
     this.config = config;
+    this.keepTranscripts = keepTranscripts;
     this.listener = new ServerSocket(config.port(), 50, config.bindAddress());
-    Thread.ofVirtual().name("lab-smtp-accept-" + listener.getLocalPort()).start(this::accept);
+    this.acceptor = Thread.ofVirtual().name("lab-smtp-accept-" + listener.getLocalPort())
+        .start(this::accept);
   }
 
   public static Builder builder() {
@@ -88,6 +94,9 @@ public final class LabSmtpServer implements AutoCloseable {
       }
       LabTranscript t = new LabTranscript();
       transcripts.add(t);
+      while (transcripts.size() > keepTranscripts) {
+        transcripts.remove(0); // a long-running lab (demo --serve) keeps its memory bounded
+      }
       Thread.ofVirtual().name("lab-smtp-conn").start(new LabConnection(s, config, t, () -> {
         open.remove(s);
         closeQuietly(s);
@@ -102,6 +111,14 @@ public final class LabSmtpServer implements AutoCloseable {
     closeQuietly(listener);
     for (Socket s : open) {
       closeQuietly(s);
+    }
+    // The JDK finishes closing a listening socket only when the thread blocked in accept()
+    // wakes up; until then new connections are still completed. Wait, so that after close()
+    // the port really refuses.
+    try {
+      acceptor.join(ACCEPTOR_EXIT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -131,6 +148,7 @@ public final class LabSmtpServer implements AutoCloseable {
     private List<String> protocols = List.of();
     private List<String> cipherSuites = List.of();
     private boolean ocspStapling;
+    private int keepTranscripts = Integer.MAX_VALUE;
 
     private Builder() {}
 
@@ -261,6 +279,15 @@ public final class LabSmtpServer implements AutoCloseable {
       return this;
     }
 
+    /** Keeps only the transcripts of the last {@code max} connections (default: all). */
+    public Builder keepTranscripts(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("keepTranscripts must be at least 1");
+      }
+      this.keepTranscripts = max;
+      return this;
+    }
+
     /** Binds and starts accepting; with no chain set, a self-signed one for the hostname. */
     public LabSmtpServer start() throws IOException {
       ServerChain chain = defaultChain;
@@ -273,7 +300,7 @@ public final class LabSmtpServer implements AutoCloseable {
           : List.of("220 " + hostname + " ESMTP smtpdane lab");
       return new LabSmtpServer(new LabConfig(bindAddress, port, mode, hostname, chain, sniChains,
           hello, ehloKeywords, starttlsKeyword, starttlsReply, behaviour, replyDelay,
-          dripInterval, protocols, cipherSuites, ocspStapling));
+          dripInterval, protocols, cipherSuites, ocspStapling), keepTranscripts);
     }
 
     private static List<X509Certificate> certificates(HeldCertificate leaf,

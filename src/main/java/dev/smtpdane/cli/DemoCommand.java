@@ -1,0 +1,157 @@
+package dev.smtpdane.cli;
+
+import dev.smtpdane.lab.DaneLab;
+import dev.smtpdane.lab.LabScenarios;
+import dev.smtpdane.lab.Scenario;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code smtpdane demo}: starts the embedded DANE lab (no network, no mail server needed) and
+ * runs the real checker on every scenario, or shows one in full, or serves the lab to other
+ * tools.
+ */
+@Command(
+    name = "demo",
+    header = "Checks an embedded DANE lab of good and broken domains (no network needed).",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Starts an embedded DANE lab on loopback (signed DNS with a validating resolver, SMTP"
+          + " servers, certificates made at start-up) and checks every scenario with the real"
+          + " smtpdane, printing the verdict the RFCs require next to the one it gave.",
+      ""
+    },
+    footer = {
+      "",
+      "Exit codes: 0 every scenario agrees; 1 a scenario disagrees or the lab cannot start;"
+          + " 2 bad command line. With --show: the exit code of that check."
+    })
+final class DemoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = {"--show", "-show"}, paramLabel = "NAME",
+      description = "Print the full normal output of one scenario; smtpdane options after the"
+          + " name (e.g. -show-cert-info, --json) are passed on.")
+  String show;
+
+  @Option(names = {"--serve", "-serve"},
+      description = "Keep the lab running until interrupted (Ctrl-C) and print how to use it"
+          + " from other tools: resolver, trust anchor, port, domains.")
+  boolean serve;
+
+  @Option(names = {"--anchor-file", "-anchor-file"}, paramLabel = "FILE",
+      defaultValue = "smtpdane-lab-anchor.ds",
+      description = "With --serve: where to write the lab's trust anchor (DS of the lab root)."
+          + " Default: ${DEFAULT-VALUE}.")
+  Path anchorFile;
+
+  // Issue 9 adds `--latency MS` here (a delay on every DNS answer and SMTP reply), passed to
+  // DaneLab.start through LabSettings.
+
+  @Option(names = {"-nocolor", "--nocolor"}, description = "No ANSI colours.")
+  boolean noColor;
+
+  @Option(names = {"-help", "--help", "-h"}, usageHelp = true, description = "Show this help.")
+  boolean help;
+
+  @Unmatched List<String> passOn = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    validate();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    DaneLab lab;
+    try {
+      lab = DaneLab.start();
+    } catch (RuntimeException e) {
+      err.println("smtpdane demo: cannot start the lab: " + e.getMessage());
+      return ExitCode.FAILURE;
+    }
+    if (serve) {
+      return DemoServe.serve(lab, anchorFile, out, err);
+    }
+    try (lab) {
+      return show != null ? show(lab, out, err) : table(lab, out);
+    }
+  }
+
+  private void validate() {
+    if (show != null && serve) {
+      throw usage("--show and --serve exclude each other");
+    }
+    if (show == null && !passOn.isEmpty()) {
+      throw usage("unknown option or argument: " + String.join(" ", passOn)
+          + " (smtpdane options are passed on only with --show NAME)");
+    }
+    if (show != null && LabScenarios.named(show).isEmpty()) {
+      throw usage("no scenario named '" + show + "'; the scenarios are: "
+          + String.join(", ", LabScenarios.all().stream().map(Scenario::name).toList()));
+    }
+  }
+
+  private int table(DaneLab lab, PrintWriter out) {
+    DemoTable table = new DemoTable(out, colour() ? Ansi.AUTO : Ansi.OFF);
+    table.header(lab);
+    out.flush();
+    long t0 = System.nanoTime();
+    List<DemoRun.Outcome> outcomes = DemoRun.runAll(lab);
+    table.rows(outcomes);
+    boolean agree = table.summary(outcomes, Duration.ofNanos(System.nanoTime() - t0));
+    return agree ? ExitCode.OK : ExitCode.FAILURE;
+  }
+
+  /** The scenario's check exactly as the command line runs it, with its normal output. */
+  private int show(DaneLab lab, PrintWriter out, PrintWriter err) {
+    Scenario s = lab.scenario(show).orElseThrow();
+    if (lab.skipReason(s).isPresent()) {
+      err.println("smtpdane demo: " + s.name() + " cannot run here: "
+          + lab.skipReason(s).get());
+      return ExitCode.FAILURE;
+    }
+    List<String> args = new ArrayList<>(passOn);
+    if (!colour()) {
+      args.add("-nocolor");
+    }
+    args.addAll(lab.commandLine(s));
+    if (!machineReadable()) {
+      out.println("Scenario " + s.name() + ": " + s.description());
+      out.println("Expected: " + s.expected().label() + (s.expected().codes().isEmpty() ? ""
+          : "; codes " + String.join(", ", s.expected().codes().stream().map(c -> c.code())
+              .sorted().toList())));
+      out.println("Command:  smtpdane " + String.join(" ", args));
+      out.println();
+      out.flush();
+    }
+    CommandLine cl = Cli.newCommandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    return cl.execute(args.toArray(String[]::new));
+  }
+
+  /** With --json or -nagios passed on, only the tool's own output goes to stdout. */
+  private boolean machineReadable() {
+    return passOn.stream().anyMatch(a -> a.matches("--?(json|nagios)(=true)?"));
+  }
+
+  private boolean colour() {
+    return !noColor && System.getenv("NO_COLOR") == null;
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+}

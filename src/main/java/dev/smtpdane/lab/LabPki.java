@@ -1,0 +1,106 @@
+package dev.smtpdane.lab;
+
+import dev.smtpdane.lab.ChainSpec.Twist;
+import dev.smtpdane.lab.pki.CertificateBuilder;
+import dev.smtpdane.lab.pki.HeldCertificate;
+import dev.smtpdane.lab.pki.KeyType;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+
+/**
+ * The lab's certificate authority, made fresh at every start: a root CA, one intermediate CA
+ * shared by the well-made chains (as a public CA shares its intermediates), and, per server, a
+ * leaf plus whatever a {@link ChainSpec} twists. Good certificates are valid for a year, so
+ * that no "expires soon" warning spoils a scenario.
+ */
+final class LabPki {
+  static final String ROOT_NAME = "O=smtpdane lab,CN=smtpdane lab root CA";
+  static final String INTERMEDIATE_NAME = "O=smtpdane lab,CN=smtpdane lab issuing CA 1";
+  private static final Duration DAY = Duration.ofDays(1);
+
+  private final Instant now;
+  private final HeldCertificate root;
+  private final HeldCertificate intermediate;
+
+  private LabPki(Instant now, HeldCertificate root, HeldCertificate intermediate) {
+    this.now = now;
+    this.root = root;
+    this.intermediate = intermediate;
+  }
+
+  static LabPki create(Instant now) {
+    HeldCertificate root = HeldCertificate.builder().subject(ROOT_NAME).ca()
+        .validity(now.minus(DAY), now.plus(DAY.multipliedBy(3650))).build();
+    HeldCertificate intermediate = HeldCertificate.builder().subject(INTERMEDIATE_NAME).ca(0)
+        .validity(now.minus(DAY), now.plus(DAY.multipliedBy(1825))).signedBy(root).build();
+    return new LabPki(now, root, intermediate);
+  }
+
+  HeldCertificate root() {
+    return root;
+  }
+
+  /** Makes the certificates for one server of {@code host} (a name without trailing dot). */
+  IssuedChain issue(ChainSpec spec, String host) {
+    List<String> names = spec.names().isEmpty() ? List.of(host) : spec.names();
+    HeldCertificate ca = issuerFor(spec);
+    // The key that really signs the leaf: an impostor CA with the same name, for a chain whose
+    // signature does not verify although every name lines up.
+    HeldCertificate signer = spec.has(Twist.SIGNED_BY_OTHER_KEY)
+        ? HeldCertificate.builder().subject(INTERMEDIATE_NAME).ca(0).signedBy(root)
+            .validity(now.minus(DAY), now.plus(DAY.multipliedBy(1825))).build()
+        : ca;
+    HeldCertificate leaf = leaf(spec, names, spec.has(Twist.SELF_SIGNED) ? null : signer);
+    List<X509Certificate> sent = new ArrayList<>();
+    sent.add(leaf.certificate());
+    if (!spec.has(Twist.LEAF_ONLY) && !spec.has(Twist.SELF_SIGNED)) {
+      sent.add(ca.certificate());
+      if (spec.has(Twist.SEND_ROOT)) {
+        sent.add(root.certificate());
+      }
+    }
+    return new IssuedChain(leaf, ca, root, sent, () -> leaf(ChainSpec.chain(), names, ca));
+  }
+
+  private HeldCertificate issuerFor(ChainSpec spec) {
+    if (spec.has(Twist.INTERMEDIATE_EXPIRED)) {
+      return HeldCertificate.builder().subject("O=smtpdane lab,CN=smtpdane lab expired CA")
+          .ca(0).signedBy(root).validity(now.minus(DAY.multipliedBy(800)), now.minus(DAY))
+          .build();
+    }
+    if (spec.has(Twist.INTERMEDIATE_NOT_CA)) {
+      // Built like a leaf (basicConstraints cA=false), then used to sign one.
+      return HeldCertificate.builder().subject("O=smtpdane lab,CN=smtpdane lab not-a-CA")
+          .signedBy(root).validity(now.minus(DAY), now.plus(DAY.multipliedBy(365))).build();
+    }
+    return intermediate;
+  }
+
+  private HeldCertificate leaf(ChainSpec spec, List<String> names, HeldCertificate issuer) {
+    CertificateBuilder b = HeldCertificate.builder().commonName(names.get(0));
+    if (!spec.has(Twist.NO_SAN)) {
+      b.dnsNames(names.toArray(String[]::new));
+    }
+    if (spec.has(Twist.RSA_LEAF)) {
+      b.keyType(KeyType.RSA_2048);
+    }
+    if (spec.has(Twist.LEAF_CLIENT_AUTH_ONLY)) {
+      b.extendedKeyUsage(KeyPurposeId.id_kp_clientAuth);
+    }
+    if (spec.has(Twist.LEAF_EXPIRED)) {
+      b.validity(now.minus(DAY.multipliedBy(400)), now.minus(DAY));
+    } else if (spec.has(Twist.LEAF_NOT_YET_VALID)) {
+      b.validity(now.plus(DAY), now.plus(DAY.multipliedBy(400)));
+    } else {
+      b.validity(now.minus(DAY), now.plus(DAY.multipliedBy(365)));
+    }
+    if (issuer != null) {
+      b.signedBy(issuer);
+    }
+    return b.build();
+  }
+}
