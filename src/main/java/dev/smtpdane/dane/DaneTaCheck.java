@@ -125,7 +125,7 @@ final class DaneTaCheck {
     return identity
         .match(leaf)
         .<RecordResult>map(m -> new RecordResult.Matched(
-            path.get(top), byRecordKey != null, m.referenceName(), m.presentedName()))
+            path, byRecordKey != null, m.referenceName(), m.presentedName()))
         .orElseGet(() -> new RecordResult.NameMismatch(
             identity.referenceNames(), ServiceIdentity.presentedNames(leaf)));
   }

@@ -49,8 +49,10 @@ final class RecordExplanation {
         m.anchorFromRecord()
             ? "the record's own key signed the certificate at position " + m.chainPosition()
             : "trust anchor at position " + m.chainPosition();
-    return "matches (" + anchor + "); name " + m.referenceName() + " matched "
-        + m.presentedName();
+    String path = m.path().stream().map(String::valueOf)
+        .collect(java.util.stream.Collectors.joining(" -> "));
+    return "matches (" + anchor + "; path " + path + "); name " + m.referenceName()
+        + " matched " + m.presentedName();
   }
 
   private static String mismatch(OptionalInt other) {

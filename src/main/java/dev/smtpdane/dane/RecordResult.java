@@ -17,15 +17,33 @@ import java.util.OptionalInt;
 public sealed interface RecordResult {
 
   /**
-   * The record authenticates the server. DANE-EE: {@code chainPosition} 0, names null.
-   * DANE-TA: the trust anchor's position; if {@code anchorFromRecord}, the anchor is the key
-   * or certificate carried in a {@code 2 x 0} record and {@code chainPosition} is the presented
-   * certificate it signed. {@code referenceName} is the reference identifier that matched and
-   * {@code presentedName} the certificate's name (perhaps a wildcard) that it matched.
+   * The record authenticates the server. {@code path} is the validated path as chain
+   * positions, leaf (0) first: for DANE-EE just {@code [0]}, names null; for DANE-TA the leaf
+   * up through its issuers to the trust anchor. If {@code anchorFromRecord}, the anchor is the
+   * key or certificate carried in a {@code 2 x 0} record and the path ends at the presented
+   * certificate that key signed. Certificates the server sent that are not in {@code path}
+   * (extra or cross-signed copies) took no part. {@code referenceName} is the reference
+   * identifier that matched and {@code presentedName} the certificate's name (perhaps a
+   * wildcard) that it matched.
    */
   record Matched(
-      int chainPosition, boolean anchorFromRecord, String referenceName, String presentedName)
-      implements RecordResult {}
+      List<Integer> path, boolean anchorFromRecord, String referenceName, String presentedName)
+      implements RecordResult {
+    public Matched {
+      path = List.copyOf(path);
+      if (path.isEmpty() || path.get(0) != 0) {
+        throw new IllegalArgumentException("a validated path starts at the leaf: " + path);
+      }
+    }
+
+    /**
+     * Where the path ends: 0 for DANE-EE; for DANE-TA the trust anchor's position, or with
+     * {@code anchorFromRecord} the certificate the record's key signed.
+     */
+    public int chainPosition() {
+      return path.get(path.size() - 1);
+    }
+  }
 
   /**
    * No certificate this usage may use matches. If {@code matchesOtherPosition} is present, the
