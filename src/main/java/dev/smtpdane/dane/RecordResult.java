@@ -99,6 +99,39 @@ public sealed interface RecordResult {
     }
   }
 
+  /**
+   * The DANE-TA leaf has a keyUsage that allows none of digitalSignature, keyEncipherment and
+   * keyAgreement ({@link PathChecks#keyUsage}); {@code usages} are the bits it does set, by
+   * their RFC 5280 §4.2.1.3 names.
+   */
+  record KeyUsageNotTlsServer(List<String> usages) implements RecordResult {
+    public KeyUsageNotTlsServer {
+      usages = List.copyOf(usages);
+    }
+  }
+
+  /**
+   * RFC 5280 §4.2: the certificate at {@code position} on the DANE-TA path has a critical
+   * extension ({@code oid}, dotted) this check does not process, so it must be rejected; also
+   * a nameConstraints extension that cannot be read. {@code position} is {@link
+   * #RECORD_CERTIFICATE} for the certificate carried in a {@code 2 0 0} record.
+   */
+  record UnhandledCriticalExtension(int position, String oid) implements RecordResult {}
+
+  /**
+   * RFC 5280 §4.2.1.10: the nameConstraints of the CA at {@code position} on the DANE-TA path
+   * (or {@link #RECORD_CERTIFICATE}) exclude {@code name}, a DNS name of the leaf; {@code
+   * constraint} says which subtrees ({@link DnsNameConstraints}).
+   */
+  record NameConstraintViolation(int position, String name, String constraint)
+      implements RecordResult {}
+
+  /**
+   * The position given for the trust anchor certificate carried in a {@code 2 0 0} record,
+   * which the server did not send and so has no chain position.
+   */
+  int RECORD_CERTIFICATE = -1;
+
   /** No reference identifier (those tried) matches a name the DANE-TA leaf presents. */
   record NameMismatch(List<String> namesTried, List<String> namesInCert)
       implements RecordResult {
@@ -136,6 +169,9 @@ public sealed interface RecordResult {
       case Expired e -> FindingCode.CERT_EXPIRED;
       case NotYetValid n -> FindingCode.CERT_NOT_YET_VALID;
       case EkuNotServerAuth e -> FindingCode.LEAF_EKU_NOT_SERVER_AUTH;
+      case KeyUsageNotTlsServer k -> FindingCode.LEAF_KEY_USAGE_NOT_TLS_SERVER;
+      case UnhandledCriticalExtension u -> FindingCode.CHAIN_UNHANDLED_CRITICAL_EXTENSION;
+      case NameConstraintViolation n -> FindingCode.NAME_CONSTRAINT_VIOLATION;
       case NameMismatch n -> FindingCode.CERT_NAME_MISMATCH;
       case WeakerDigestIgnored w -> FindingCode.DIGEST_AGILITY;
       case Unusable u -> FindingCode.TLSA_UNUSABLE;
