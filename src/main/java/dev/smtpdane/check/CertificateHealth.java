@@ -3,7 +3,6 @@ package dev.smtpdane.check;
 import dev.smtpdane.dane.CertUsage;
 import dev.smtpdane.dane.DaneResult;
 import dev.smtpdane.dane.DaneVerdict;
-import dev.smtpdane.dane.PresentedCertificate;
 import dev.smtpdane.dane.RecordOutcome;
 import dev.smtpdane.dane.RecordResult;
 import dev.smtpdane.health.ExpiryCheck;
@@ -32,27 +31,21 @@ final class CertificateHealth {
     boolean eeOnly = true;
     for (RecordOutcome m : a.matches()) {
       if (m.result() instanceof RecordResult.Matched matched) {
-        boolean ee = m.record().usage() == CertUsage.DANE_EE.value();
-        eeOnly &= ee;
-        paths.add(ee ? List.of(r.chain().get(0).certificate()) : path(r, matched));
+        eeOnly &= m.record().usage() == CertUsage.DANE_EE.value();
+        paths.add(path(r, matched));
       }
     }
     return ExpiryCheck.checkPaths(paths, eeOnly, now, window);
   }
 
   /**
-   * The DANE-TA path: the leaf up to the matched anchor (RFC 7672 §3.1.2), or the whole issuer
-   * path when the anchor came from the record itself ({@code 2 x 0}).
+   * Exactly the certificates the record validated, leaf first: the leaf alone for DANE-EE
+   * (RFC 7672 §3.1.1); for DANE-TA the leaf up to the trust anchor, or up to the certificate a
+   * {@code 2 x 0} record's key signed (§3.1.2). Chain position does not say which certificates
+   * those are: servers send chains out of order and with extra or cross-signed copies.
    */
   private static List<X509Certificate> path(DaneResult r, RecordResult.Matched m) {
-    List<X509Certificate> path = new ArrayList<>();
-    for (PresentedCertificate c : r.chain()) {
-      boolean within = m.anchorFromRecord() || c.position() <= m.chainPosition();
-      if (within && (c.position() == 0 || c.onIssuerPath())) {
-        path.add(c.certificate());
-      }
-    }
-    return path;
+    return m.path().stream().map(p -> r.chain().get(p).certificate()).toList();
   }
 
   static Finding ocsp(TlsSession tls, Instant now, boolean expectOcsp) {

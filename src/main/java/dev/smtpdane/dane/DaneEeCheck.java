@@ -1,5 +1,6 @@
 package dev.smtpdane.dane;
 
+import java.util.List;
 import java.util.OptionalInt;
 
 /** Decides one DANE-EE(3) record against the presented chain (RFC 7672 §3.1.1). */
@@ -13,7 +14,7 @@ final class DaneEeCheck {
    */
   static RecordResult check(TlsaRecord record, PresentedChain chain) {
     if (chain.size() > 0 && chain.content(0).matches(record)) {
-      return new RecordResult.Matched(0, false, null, null);
+      return new RecordResult.Matched(List.of(0), false, null, null);
     }
     int other = chain.firstMatch(record, 1);
     return new RecordResult.DigestMismatch(

@@ -16,8 +16,10 @@ import java.util.OptionalInt;
  * 0} record, which must then have signed a certificate on that path. Never a local CA store.
  *
  * <p>From the leaf up to the anchor, in this order, the first problem found is the outcome:
- * signatures (and their strength), CA flags, validity dates, the leaf's extended key usage,
- * the leaf's names.
+ * signatures (and their strength), CA flags, critical extensions, validity dates, the leaf's
+ * extended key usage and key usage, the CAs' name constraints on the leaf's names, the leaf's
+ * names. The critical extensions and name constraints of a certificate carried in a {@code 2 0
+ * 0} record count too, as in OpenSSL, which puts that certificate on the path it builds.
  */
 final class DaneTaCheck {
   private final PresentedChain chain;
@@ -41,7 +43,7 @@ final class DaneTaCheck {
     for (List<Integer> path : chain.issuerPaths()) {
       for (int i = 1; i < path.size(); i++) {
         if (chain.content(path.get(i)).matches(record)) {
-          RecordResult r = validate(path, i, null);
+          RecordResult r = validate(path, i, null, Optional.empty());
           if (r.matched()) {
             return r;
           }
@@ -96,7 +98,7 @@ final class DaneTaCheck {
         SignatureStatus status =
             checked.computeIfAbsent(path.get(i), p -> SignatureCheck.check(signed, key.get()));
         if (status != SignatureStatus.BROKEN) {
-          RecordResult r = validate(path, i, status);
+          RecordResult r = validate(path, i, status, anchorCert);
           if (r.matched()) {
             return Optional.of(r);
           }
@@ -109,23 +111,28 @@ final class DaneTaCheck {
 
   /**
    * Validates {@code fullPath} from the leaf to index {@code top}: the anchor itself, or, when
-   * {@code byRecordKey} is given, the certificate the record's key signed with that status.
+   * {@code byRecordKey} is given, the certificate the record's key signed with that status
+   * ({@code recordCert} is then the certificate a {@code 2 0 0} record carries, if it does).
    */
-  private RecordResult validate(List<Integer> fullPath, int top, SignatureStatus byRecordKey) {
+  private RecordResult validate(List<Integer> fullPath, int top, SignatureStatus byRecordKey,
+      Optional<X509Certificate> recordCert) {
     List<Integer> path = fullPath.subList(0, top + 1);
+    X509Certificate leaf = chain.cert(0);
     Optional<RecordResult> problem =
         signatures(path, byRecordKey)
             .or(() -> caFlags(path))
+            .or(() -> criticalExtensions(path, recordCert))
             .or(() -> dates(path))
-            .or(() -> PathChecks.extendedKeyUsage(chain.cert(0)));
+            .or(() -> PathChecks.extendedKeyUsage(leaf))
+            .or(() -> PathChecks.keyUsage(leaf))
+            .or(() -> nameConstraints(path, recordCert));
     if (problem.isPresent()) {
       return problem.get();
     }
-    X509Certificate leaf = chain.cert(0);
     return identity
         .match(leaf)
         .<RecordResult>map(m -> new RecordResult.Matched(
-            path.get(top), byRecordKey != null, m.referenceName(), m.presentedName()))
+            path, byRecordKey != null, m.referenceName(), m.presentedName()))
         .orElseGet(() -> new RecordResult.NameMismatch(
             identity.referenceNames(), ServiceIdentity.presentedNames(leaf)));
   }
@@ -164,6 +171,38 @@ final class DaneTaCheck {
       intermediatesBelow += PresentedChain.selfIssued(cert) ? 0 : 1;
     }
     return Optional.empty();
+  }
+
+  /**
+   * RFC 5280 §4.2: no certificate from the leaf to the anchor has a critical extension this
+   * check does not process ({@link PathChecks#unhandledCriticalExtension}).
+   */
+  private Optional<RecordResult> criticalExtensions(
+      List<Integer> path, Optional<X509Certificate> recordCert) {
+    for (int position : path) {
+      Optional<String> oid = PathChecks.unhandledCriticalExtension(chain.cert(position));
+      if (oid.isPresent()) {
+        return Optional.of(new RecordResult.UnhandledCriticalExtension(position, oid.get()));
+      }
+    }
+    return recordCert.flatMap(PathChecks::unhandledCriticalExtension).map(oid ->
+        new RecordResult.UnhandledCriticalExtension(RecordResult.RECORD_CERTIFICATE, oid));
+  }
+
+  /**
+   * RFC 5280 §6.1.3 (b), (c): every CA above the leaf, the anchor included (as in OpenSSL: an
+   * anchor that states constraints expects them obeyed), constrains the leaf's DNS names.
+   * Checked from the top down, as OpenSSL does.
+   */
+  private Optional<RecordResult> nameConstraints(
+      List<Integer> path, Optional<X509Certificate> recordCert) {
+    List<String> names = DnsNameConstraints.constrainedNames(chain.cert(0));
+    Optional<RecordResult> problem = recordCert.flatMap(c ->
+        DnsNameConstraints.violation(c, RecordResult.RECORD_CERTIFICATE, names));
+    for (int k = path.size() - 1; k >= 1 && problem.isEmpty(); k--) {
+      problem = DnsNameConstraints.violation(chain.cert(path.get(k)), path.get(k), names);
+    }
+    return problem;
   }
 
   /** dane-rules.md §5: every certificate from the leaf to the anchor is valid now. */

@@ -2,14 +2,50 @@ package dev.smtpdane.dane;
 
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The per-certificate rules of a DANE-TA path (RFC 7672 §3.1.2, RFC 5280 §4.2, §6.1). */
 final class PathChecks {
   private static final String BASIC_CONSTRAINTS = "2.5.29.19";
   private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
   private static final int KEY_CERT_SIGN = 5; // keyUsage bit (RFC 5280 §4.2.1.3)
+
+  /** keyUsage bit names, by bit number (RFC 5280 §4.2.1.3). */
+  private static final List<String> KEY_USAGES = List.of("digitalSignature",
+      "nonRepudiation", "keyEncipherment", "dataEncipherment", "keyAgreement", "keyCertSign",
+      "cRLSign", "encipherOnly", "decipherOnly");
+  private static final int DIGITAL_SIGNATURE = 0;
+  private static final int KEY_ENCIPHERMENT = 2;
+  private static final int KEY_AGREEMENT = 4;
+
+  /**
+   * Critical extensions a DANE-TA path may carry (RFC 5280 §4.2). Decision: those of RFC 5280
+   * §6.1 that this check processes or that cannot change a TLS server verdict, as in OpenSSL's
+   * X509_supported_extension (what Postfix and Exim apply): basicConstraints, keyUsage,
+   * extKeyUsage, subjectAltName and nameConstraints are checked here; the four policy
+   * extensions are accepted without policy processing (DANE senders ask for no policy; not
+   * done: a policyConstraints that requires an explicit policy can still fail OpenSSL); OpenSSL
+   * reads cRLDistributionPoints only when checking CRLs and ocsp-nocheck only for responders.
+   * Unlike OpenSSL's list, a critical Netscape cert type, RFC 3779 resources or proxyCertInfo
+   * fail (this check does not process them, so it must not pass them). Like OpenSSL, a
+   * critical subjectKeyIdentifier or authorityKeyIdentifier fails: RFC 5280 §4.2.1.1 and
+   * §4.2.1.2 say they MUST NOT be critical.
+   */
+  private static final Set<String> PROCESSED_CRITICAL = Set.of(
+      BASIC_CONSTRAINTS,
+      "2.5.29.15", // keyUsage
+      "2.5.29.37", // extKeyUsage
+      "2.5.29.17", // subjectAltName
+      DnsNameConstraints.OID, // nameConstraints
+      "2.5.29.32", // certificatePolicies
+      "2.5.29.33", // policyMappings
+      "2.5.29.36", // policyConstraints
+      "2.5.29.54", // inhibitAnyPolicy
+      "2.5.29.31", // cRLDistributionPoints
+      "1.3.6.1.5.5.7.48.1.5"); // id-pkix-ocsp-nocheck
 
   private PathChecks() {}
 
@@ -71,5 +107,46 @@ final class PathChecks {
       return Optional.empty();
     }
     return Optional.of(new RecordResult.EkuNotServerAuth(purposes));
+  }
+
+  /**
+   * The first critical extension of {@code cert} this check does not process, if any. RFC 5280
+   * §4.2: a certificate with a critical extension the verifier does not recognise or cannot
+   * process MUST be rejected ({@link #PROCESSED_CRITICAL}).
+   */
+  static Optional<String> unhandledCriticalExtension(X509Certificate cert) {
+    Set<String> critical = cert.getCriticalExtensionOIDs(); // null without extensions
+    if (critical == null) {
+      return Optional.empty();
+    }
+    return critical.stream().filter(oid -> !PROCESSED_CRITICAL.contains(oid)).sorted()
+        .findFirst();
+  }
+
+  /**
+   * The leaf's keyUsage, if present, must allow a TLS server key: digitalSignature,
+   * keyEncipherment or keyAgreement. Decision: OpenSSL's SSL-server purpose check (KU_TLS in
+   * check_purpose_ssl_server), which Postfix and Exim apply to DANE-TA chains and not to
+   * DANE-EE (RFC 7672 §3.1.1). It does not tie the bit to the key exchange: for TLS 1.3 and
+   * ECDHE suites digitalSignature is the bit that matters (RFC 8446 §4.4.2.2), so a leaf with
+   * keyEncipherment alone passes here as with OpenSSL, though a stricter sender may refuse it.
+   */
+  static Optional<RecordResult> keyUsage(X509Certificate leaf) {
+    boolean[] bits = leaf.getKeyUsage(); // null without the extension
+    if (bits == null || bit(bits, DIGITAL_SIGNATURE) || bit(bits, KEY_ENCIPHERMENT)
+        || bit(bits, KEY_AGREEMENT)) {
+      return Optional.empty();
+    }
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < bits.length; i++) {
+      if (bits[i]) {
+        names.add(i < KEY_USAGES.size() ? KEY_USAGES.get(i) : "bit " + i);
+      }
+    }
+    return Optional.of(new RecordResult.KeyUsageNotTlsServer(names));
+  }
+
+  private static boolean bit(boolean[] bits, int n) {
+    return bits.length > n && bits[n];
   }
 }

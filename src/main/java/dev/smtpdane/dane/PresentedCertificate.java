@@ -19,7 +19,8 @@ import java.util.List;
  * @param subject subject DN (RFC 2253)
  * @param issuer issuer DN (RFC 2253)
  * @param keyAlgorithm e.g. {@code RSA}, {@code EC}, {@code Ed25519}
- * @param keyBits key size (RSA modulus, EC order, 255 for Ed25519), 0 if unknown
+ * @param keyBits key size (RSA modulus, EC order, 255 for Ed25519), 0 if unknown (as for a
+ *     DSA key whose parameters are inherited from its issuer)
  * @param ca basicConstraints cA=true
  * @param dnsNames DNS-ID subjectAltNames, or the CNs if it has none
  * @param onIssuerPath true if on the path from the leaf through its issuers; others are
@@ -102,7 +103,8 @@ public record PresentedCertificate(
       case RSAKey rsa -> rsa.getModulus().bitLength();
       case ECKey ec -> ec.getParams().getOrder().bitLength();
       case EdECKey ed -> ed.getParams().getName().equalsIgnoreCase("Ed448") ? 448 : 255;
-      case DSAKey dsa -> dsa.getParams().getP().bitLength();
+      // RFC 3279 §2.3.2: DSA parameters may be inherited from the issuer, so absent here.
+      case DSAKey dsa -> dsa.getParams() == null ? 0 : dsa.getParams().getP().bitLength();
       default -> 0;
     };
   }

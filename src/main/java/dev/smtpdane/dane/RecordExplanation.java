@@ -33,12 +33,27 @@ final class RecordExplanation {
       case RecordResult.EkuNotServerAuth e ->
           "the server certificate's extended key usage " + e.purposes()
               + " does not allow serverAuth";
+      case RecordResult.KeyUsageNotTlsServer k ->
+          "the server certificate's key usage " + k.usages() + " allows none of"
+              + " digitalSignature, keyEncipherment, keyAgreement, so it cannot serve TLS";
+      case RecordResult.UnhandledCriticalExtension u ->
+          where(u.position()) + " has critical extension " + u.oid() + ", which DANE"
+              + " verifiers cannot process and must reject (RFC 5280 §4.2)";
+      case RecordResult.NameConstraintViolation n ->
+          "the server certificate name " + n.name() + " breaks the name constraints of "
+              + where(n.position()) + " (" + n.constraint() + ")";
       case RecordResult.NameMismatch n ->
           "the server certificate names " + n.namesInCert() + " match none of "
               + n.namesTried();
       case RecordResult.WeakerDigestIgnored w -> ignored(w);
       case RecordResult.Unusable u -> "unusable: " + u.detail();
     };
+  }
+
+  private static String where(int position) {
+    return position == RecordResult.RECORD_CERTIFICATE
+        ? "the trust anchor certificate in the TLSA record"
+        : "the certificate at position " + position;
   }
 
   private static String matched(RecordResult.Matched m) {
@@ -49,8 +64,10 @@ final class RecordExplanation {
         m.anchorFromRecord()
             ? "the record's own key signed the certificate at position " + m.chainPosition()
             : "trust anchor at position " + m.chainPosition();
-    return "matches (" + anchor + "); name " + m.referenceName() + " matched "
-        + m.presentedName();
+    String path = m.path().stream().map(String::valueOf)
+        .collect(java.util.stream.Collectors.joining(" -> "));
+    return "matches (" + anchor + "; path " + path + "); name " + m.referenceName()
+        + " matched " + m.presentedName();
   }
 
   private static String mismatch(OptionalInt other) {

@@ -17,15 +17,33 @@ import java.util.OptionalInt;
 public sealed interface RecordResult {
 
   /**
-   * The record authenticates the server. DANE-EE: {@code chainPosition} 0, names null.
-   * DANE-TA: the trust anchor's position; if {@code anchorFromRecord}, the anchor is the key
-   * or certificate carried in a {@code 2 x 0} record and {@code chainPosition} is the presented
-   * certificate it signed. {@code referenceName} is the reference identifier that matched and
-   * {@code presentedName} the certificate's name (perhaps a wildcard) that it matched.
+   * The record authenticates the server. {@code path} is the validated path as chain
+   * positions, leaf (0) first: for DANE-EE just {@code [0]}, names null; for DANE-TA the leaf
+   * up through its issuers to the trust anchor. If {@code anchorFromRecord}, the anchor is the
+   * key or certificate carried in a {@code 2 x 0} record and the path ends at the presented
+   * certificate that key signed. Certificates the server sent that are not in {@code path}
+   * (extra or cross-signed copies) took no part. {@code referenceName} is the reference
+   * identifier that matched and {@code presentedName} the certificate's name (perhaps a
+   * wildcard) that it matched.
    */
   record Matched(
-      int chainPosition, boolean anchorFromRecord, String referenceName, String presentedName)
-      implements RecordResult {}
+      List<Integer> path, boolean anchorFromRecord, String referenceName, String presentedName)
+      implements RecordResult {
+    public Matched {
+      path = List.copyOf(path);
+      if (path.isEmpty() || path.get(0) != 0) {
+        throw new IllegalArgumentException("a validated path starts at the leaf: " + path);
+      }
+    }
+
+    /**
+     * Where the path ends: 0 for DANE-EE; for DANE-TA the trust anchor's position, or with
+     * {@code anchorFromRecord} the certificate the record's key signed.
+     */
+    public int chainPosition() {
+      return path.get(path.size() - 1);
+    }
+  }
 
   /**
    * No certificate this usage may use matches. If {@code matchesOtherPosition} is present, the
@@ -81,6 +99,39 @@ public sealed interface RecordResult {
     }
   }
 
+  /**
+   * The DANE-TA leaf has a keyUsage that allows none of digitalSignature, keyEncipherment and
+   * keyAgreement ({@link PathChecks#keyUsage}); {@code usages} are the bits it does set, by
+   * their RFC 5280 §4.2.1.3 names.
+   */
+  record KeyUsageNotTlsServer(List<String> usages) implements RecordResult {
+    public KeyUsageNotTlsServer {
+      usages = List.copyOf(usages);
+    }
+  }
+
+  /**
+   * RFC 5280 §4.2: the certificate at {@code position} on the DANE-TA path has a critical
+   * extension ({@code oid}, dotted) this check does not process, so it must be rejected; also
+   * a nameConstraints extension that cannot be read. {@code position} is {@link
+   * #RECORD_CERTIFICATE} for the certificate carried in a {@code 2 0 0} record.
+   */
+  record UnhandledCriticalExtension(int position, String oid) implements RecordResult {}
+
+  /**
+   * RFC 5280 §4.2.1.10: the nameConstraints of the CA at {@code position} on the DANE-TA path
+   * (or {@link #RECORD_CERTIFICATE}) exclude {@code name}, a DNS name of the leaf; {@code
+   * constraint} says which subtrees ({@link DnsNameConstraints}).
+   */
+  record NameConstraintViolation(int position, String name, String constraint)
+      implements RecordResult {}
+
+  /**
+   * The position given for the trust anchor certificate carried in a {@code 2 0 0} record,
+   * which the server did not send and so has no chain position.
+   */
+  int RECORD_CERTIFICATE = -1;
+
   /** No reference identifier (those tried) matches a name the DANE-TA leaf presents. */
   record NameMismatch(List<String> namesTried, List<String> namesInCert)
       implements RecordResult {
@@ -118,6 +169,9 @@ public sealed interface RecordResult {
       case Expired e -> FindingCode.CERT_EXPIRED;
       case NotYetValid n -> FindingCode.CERT_NOT_YET_VALID;
       case EkuNotServerAuth e -> FindingCode.LEAF_EKU_NOT_SERVER_AUTH;
+      case KeyUsageNotTlsServer k -> FindingCode.LEAF_KEY_USAGE_NOT_TLS_SERVER;
+      case UnhandledCriticalExtension u -> FindingCode.CHAIN_UNHANDLED_CRITICAL_EXTENSION;
+      case NameConstraintViolation n -> FindingCode.NAME_CONSTRAINT_VIOLATION;
       case NameMismatch n -> FindingCode.CERT_NAME_MISMATCH;
       case WeakerDigestIgnored w -> FindingCode.DIGEST_AGILITY;
       case Unusable u -> FindingCode.TLSA_UNUSABLE;

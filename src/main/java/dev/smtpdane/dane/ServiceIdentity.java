@@ -103,7 +103,8 @@ final class ServiceIdentity {
     return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
   }
 
-  private static List<String> dnsIds(X509Certificate cert) {
+  /** The DNS-ID subjectAltNames, as written; none if the extension cannot be read. */
+  static List<String> dnsIds(X509Certificate cert) {
     List<String> names = new ArrayList<>();
     try {
       Collection<List<?>> sans = cert.getSubjectAlternativeNames();
@@ -121,7 +122,8 @@ final class ServiceIdentity {
     return List.copyOf(names);
   }
 
-  private static List<String> commonNames(X509Certificate cert) {
+  /** The subject's CNs, as written; none if the subject cannot be read. */
+  static List<String> commonNames(X509Certificate cert) {
     List<String> names = new ArrayList<>();
     try {
       X500Name subject = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());

@@ -88,7 +88,8 @@ public record CertificateInfo(
       case RSAPublicKey rsa -> "RSA " + rsa.getModulus().bitLength();
       case ECPublicKey ec -> "EC " + curve(ec.getParams().getCurve().getField().getFieldSize());
       case EdECPublicKey ed -> ed.getParams().getName();
-      case DSAPublicKey dsa -> "DSA " + dsa.getParams().getP().bitLength();
+      case DSAPublicKey dsa -> dsa.getParams() == null ? "DSA" // RFC 3279 §2.3.2: inherited
+          : "DSA " + dsa.getParams().getP().bitLength();
       default -> key.getAlgorithm();
     };
   }

@@ -76,6 +76,9 @@ public enum FindingCode {
   CHAIN_SIGNATURE_WEAK("chain-signature-weak"),
   TA_NOT_ON_PATH("ta-not-issuer-of-chain"),
   CHAIN_TOO_LONG("chain-too-long"),
+  LEAF_KEY_USAGE_NOT_TLS_SERVER("leaf-key-usage-not-tls-server"),
+  CHAIN_UNHANDLED_CRITICAL_EXTENSION("chain-unhandled-critical-extension"),
+  NAME_CONSTRAINT_VIOLATION("leaf-name-constraint-violation"),
 
   // --- run level
   RUN_DEADLINE("run-deadline-expired"),

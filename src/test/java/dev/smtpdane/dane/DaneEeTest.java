@@ -40,7 +40,7 @@ class DaneEeTest {
     DaneResult result = verify(c.sent(), r);
     assertThat(result.authenticated()).isTrue();
     assertThat(result.records().get(0).result())
-        .isEqualTo(new RecordResult.Matched(0, false, null, null));
+        .isEqualTo(new RecordResult.Matched(List.of(0), false, null, null));
     assertThat(result.warnings()).isEmpty();
   }
 

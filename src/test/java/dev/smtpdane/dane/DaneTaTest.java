@@ -38,7 +38,7 @@ class DaneTaTest {
     TestPki.Chain c = TestPki.chain(key);
     DaneResult result = verify(c.sent(), TestPki.tlsa(2, s, m, c.inter().certificate()));
     assertThat(result.records().get(0).result())
-        .isEqualTo(new RecordResult.Matched(1, false, MX, MX));
+        .isEqualTo(new RecordResult.Matched(List.of(0, 1), false, MX, MX));
     assertThat(result.authenticated()).isTrue();
   }
 
@@ -48,7 +48,7 @@ class DaneTaTest {
     TestPki.Chain c = TestPki.chain(key);
     DaneResult result = verify(c.sentWithRoot(), TestPki.tlsa(2, s, m, c.root().certificate()));
     assertThat(result.records().get(0).result())
-        .isEqualTo(new RecordResult.Matched(2, false, MX, MX));
+        .isEqualTo(new RecordResult.Matched(List.of(0, 1, 2), false, MX, MX));
   }
 
   @ParameterizedTest(name = "{0} 2 {1} {2} of a root not sent")
@@ -59,7 +59,7 @@ class DaneTaTest {
     if (m == MatchingType.FULL) {
       // RFC 7671 §5.2.2: the record carries the anchor itself; it signed the intermediate.
       assertThat(result.records().get(0).result())
-          .isEqualTo(new RecordResult.Matched(1, true, MX, MX));
+          .isEqualTo(new RecordResult.Matched(List.of(0, 1), true, MX, MX));
     } else {
       assertThat(result.records().get(0).result()).isEqualTo(new RecordResult.TaNotInChain());
       assertThat(result.records().get(0).code().code()).isEqualTo("ta-not-in-chain");
@@ -72,7 +72,7 @@ class DaneTaTest {
     DaneResult result = verify(List.of(EC.leaf().certificate()),
         TestPki.tlsa(2, Selector.SPKI, MatchingType.FULL, EC.inter().certificate()));
     assertThat(result.records().get(0).result())
-        .isEqualTo(new RecordResult.Matched(0, true, MX, MX));
+        .isEqualTo(new RecordResult.Matched(List.of(0), true, MX, MX));
   }
 
   @Test
@@ -161,7 +161,8 @@ class DaneTaTest {
       HeldCertificate leaf = TestPki.leaf(MX).signedBy(inter).build();
       RecordResult r = result(List.of(leaf.certificate(), inter.certificate(),
           root.certificate()), TestPki.ta211(root.certificate()));
-      assertThat(r).isEqualTo(root == root1 ? new RecordResult.Matched(2, false, MX, MX)
+      assertThat(r).isEqualTo(root == root1
+          ? new RecordResult.Matched(List.of(0, 1, 2), false, MX, MX)
           : new RecordResult.NotCa(2, RecordResult.CaProblem.PATH_LENGTH_EXCEEDED));
     }
   }
@@ -189,9 +190,9 @@ class DaneTaTest {
     List<X509Certificate> chain = List.of(EC.leaf().certificate(), stranger,
         EC.root().certificate(), EC.inter().certificate());
     assertThat(result(chain, TestPki.ta211(EC.root().certificate())))
-        .isEqualTo(new RecordResult.Matched(2, false, MX, MX));
+        .isEqualTo(new RecordResult.Matched(List.of(0, 3, 2), false, MX, MX));
     assertThat(result(chain, TestPki.ta211(EC.inter().certificate())))
-        .isEqualTo(new RecordResult.Matched(3, false, MX, MX));
+        .isEqualTo(new RecordResult.Matched(List.of(0, 3), false, MX, MX));
   }
 
   @Test
@@ -223,7 +224,8 @@ class DaneTaTest {
     DaneResult aka = DaneVerifier.verify(chain, List.of(ta),
         List.of(MX, "WWW.example.test"), NOW);
     assertThat(aka.records().get(0).result())
-        .isEqualTo(new RecordResult.Matched(1, false, "www.example.test", "www.example.test"));
+        .isEqualTo(new RecordResult.Matched(List.of(0, 1), false, "www.example.test",
+            "www.example.test"));
   }
 
   @Test
@@ -232,7 +234,7 @@ class DaneTaTest {
     List<X509Certificate> chain = List.of(wild.certificate(), EC.inter().certificate());
     TlsaRecord ta = TestPki.ta211(EC.inter().certificate());
     assertThat(DaneVerifier.verify(chain, List.of(ta), List.of(MX), NOW).records().get(0)
-        .result()).isEqualTo(new RecordResult.Matched(1, false, MX, "*.example.test"));
+        .result()).isEqualTo(new RecordResult.Matched(List.of(0, 1), false, MX, "*.example.test"));
     assertThat(DaneVerifier.verify(chain, List.of(ta), List.of("a.mx.example.test"), NOW)
         .authenticated()).isFalse();
   }
@@ -245,7 +247,7 @@ class DaneTaTest {
     HeldCertificate leaf = TestPki.leaf(MX).keyType(KeyType.ECDSA_P256).signedBy(inter).build();
     List<X509Certificate> chain = List.of(leaf.certificate(), inter.certificate());
     assertThat(result(chain, TestPki.tlsa(2, Selector.SPKI, MatchingType.FULL,
-        root.certificate()))).isEqualTo(new RecordResult.Matched(1, true, MX, MX));
+        root.certificate()))).isEqualTo(new RecordResult.Matched(List.of(0, 1), true, MX, MX));
   }
 
   @Test

@@ -31,9 +31,9 @@ class IssuerPathTest {
     assertThat(presented.issuerPaths())
         .containsExactly(List.of(0, 1, 2), List.of(0, 1, 3, 4));
     assertThat(DaneTaTest.result(chain, TestPki.ta211(oldRoot.certificate())))
-        .isEqualTo(new RecordResult.Matched(4, false, MX, MX));
+        .isEqualTo(new RecordResult.Matched(List.of(0, 1, 3, 4), false, MX, MX));
     assertThat(DaneTaTest.result(chain, TestPki.ta211(selfSigned.certificate())))
-        .isEqualTo(new RecordResult.Matched(2, false, MX, MX));
+        .isEqualTo(new RecordResult.Matched(List.of(0, 1, 2), false, MX, MX));
   }
 
   @Test

@@ -41,7 +41,7 @@ class WeakSignatureTest {
         assertThat(ta.code().code()).isEqualTo("chain-signature-weak");
       });
     } else {
-      assertThat(ta).isEqualTo(new RecordResult.Matched(1, false, MX, MX));
+      assertThat(ta).isEqualTo(new RecordResult.Matched(List.of(0, 1), false, MX, MX));
     }
     // DANE-EE checks no signature at all (RFC 7672 §3.1.1).
     assertThat(DaneTaTest.verify(chain, TestPki.ee311(leaf.certificate())).authenticated())
@@ -59,7 +59,8 @@ class WeakSignatureTest {
     assertThat(r).isEqualTo(new RecordResult.WeakSignature(1, "SHA1withRSA"));
     // Anchored on the intermediate itself, its own SHA-1 signature is never checked.
     assertThat(DaneTaTest.result(List.of(leaf.certificate(), inter.certificate()),
-        TestPki.ta211(inter.certificate()))).isEqualTo(new RecordResult.Matched(1, false, MX, MX));
+        TestPki.ta211(inter.certificate())))
+        .isEqualTo(new RecordResult.Matched(List.of(0, 1), false, MX, MX));
   }
 
   @Test
@@ -69,7 +70,7 @@ class WeakSignatureTest {
     HeldCertificate leaf = TestPki.leaf(MX).signedBy(oldRoot).build();
     assertThat(DaneTaTest.result(List.of(leaf.certificate(), oldRoot.certificate()),
         TestPki.ta211(oldRoot.certificate())))
-        .isEqualTo(new RecordResult.Matched(1, false, MX, MX));
+        .isEqualTo(new RecordResult.Matched(List.of(0, 1), false, MX, MX));
   }
 
   @Test
@@ -90,6 +91,6 @@ class WeakSignatureTest {
     HeldCertificate leaf = TestPki.leaf(MX).signedBy(sha256).build();
     RecordResult r = DaneTaTest.result(List.of(leaf.certificate(), sha1.certificate(),
         sha256.certificate(), RSA_ROOT.certificate()), TestPki.ta211(RSA_ROOT.certificate()));
-    assertThat(r).isEqualTo(new RecordResult.Matched(3, false, MX, MX));
+    assertThat(r).isEqualTo(new RecordResult.Matched(List.of(0, 2, 3), false, MX, MX));
   }
 }

@@ -73,6 +73,14 @@ class CertificateInfoTest {
         leaf.certificate()))).extracting(CertificateInfo::position).containsExactly(0, 1, 2);
   }
 
+  @ParameterizedTest(name = "DSA with parameters {0}: {1}")
+  @CsvSource({"true, DSA 2048", "false, DSA"})
+  void dsaKeyWithInheritedParametersHasNoSize_Rfc3279_2_3_2(boolean params, String key) {
+    HeldCertificate dsa = HeldCertificate.builder().commonName("d").keyPair(KeyType.dsa(params))
+        .signedBy(CA).build();
+    assertThat(CertificateInfo.of(0, dsa.certificate()).publicKey()).isEqualTo(key);
+  }
+
   @Test
   void certificateWithoutSansHasNone() {
     assertThat(CertificateInfo.of(0, CA.certificate()).subjectAltNames()).isEmpty();

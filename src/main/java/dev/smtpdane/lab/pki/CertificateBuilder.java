@@ -14,11 +14,14 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
@@ -53,6 +56,8 @@ public final class CertificateBuilder {
   private boolean brokenSignature;
   private String ocspUrl;
   private BigInteger serial;
+  private Integer keyUsage; // null: the default for a CA or a server; -1: no extension
+  private final List<Extension> extensions = new ArrayList<>();
 
   CertificateBuilder() {}
 
@@ -141,6 +146,36 @@ public final class CertificateBuilder {
     return this;
   }
 
+  /**
+   * Sets the keyUsage bits, as {@link KeyUsage} flags ({@code KeyUsage.keyEncipherment |
+   * ...}); 0 makes an empty keyUsage. Default: keyCertSign and cRLSign for a CA,
+   * digitalSignature (plus keyEncipherment for RSA) otherwise.
+   */
+  public CertificateBuilder keyUsage(int bits) {
+    this.keyUsage = bits;
+    return this;
+  }
+
+  /** Omits the keyUsage extension. */
+  public CertificateBuilder withoutKeyUsage() {
+    this.keyUsage = -1;
+    return this;
+  }
+
+  /**
+   * Adds any other extension, e.g. nameConstraints or one no verifier knows, with the OID
+   * given in dotted form; it must not be one this builder already adds.
+   */
+  public CertificateBuilder extension(String oid, boolean critical, ASN1Encodable value) {
+    try {
+      extensions.add(new Extension(new ASN1ObjectIdentifier(oid), critical,
+          value.toASN1Primitive().getEncoded()));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot encode extension " + oid, e);
+    }
+    return this;
+  }
+
   public CertificateBuilder serial(BigInteger serial) {
     this.serial = serial;
     return this;
@@ -186,32 +221,38 @@ public final class CertificateBuilder {
           !ca ? new BasicConstraints(false)
               : caPathLength == null ? new BasicConstraints(true)
               : new BasicConstraints(caPathLength);
-      b.addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true, bc);
+      b.addExtension(Extension.basicConstraints, true, bc);
     }
-    int usage = ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature
+    int usage = keyUsage != null ? keyUsage
+        : ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature
         | (pair.getPublic().getAlgorithm().equals("RSA") ? KeyUsage.keyEncipherment : 0);
-    b.addExtension(org.bouncycastle.asn1.x509.Extension.keyUsage, true, new KeyUsage(usage));
-    b.addExtension(org.bouncycastle.asn1.x509.Extension.subjectKeyIdentifier, false,
+    if (usage >= 0) {
+      b.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
+    }
+    b.addExtension(Extension.subjectKeyIdentifier, false,
         utils.createSubjectKeyIdentifier(pair.getPublic()));
     if (issuer != null) {
-      b.addExtension(org.bouncycastle.asn1.x509.Extension.authorityKeyIdentifier, false,
+      b.addExtension(Extension.authorityKeyIdentifier, false,
           utils.createAuthorityKeyIdentifier(issuer.certificate()));
     }
     if (!dnsNames.isEmpty()) {
       GeneralName[] names =
           dnsNames.stream().map(n -> new GeneralName(GeneralName.dNSName, n))
               .toArray(GeneralName[]::new);
-      b.addExtension(org.bouncycastle.asn1.x509.Extension.subjectAlternativeName, false,
+      b.addExtension(Extension.subjectAlternativeName, false,
           new GeneralNames(names));
     }
     if (!eku.isEmpty()) {
-      b.addExtension(org.bouncycastle.asn1.x509.Extension.extendedKeyUsage, false,
+      b.addExtension(Extension.extendedKeyUsage, false,
           new ExtendedKeyUsage(eku.toArray(KeyPurposeId[]::new)));
     }
     if (ocspUrl != null) {
-      b.addExtension(org.bouncycastle.asn1.x509.Extension.authorityInfoAccess, false,
+      b.addExtension(Extension.authorityInfoAccess, false,
           new DERSequence(new AccessDescription(AccessDescription.id_ad_ocsp,
               new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl))));
+    }
+    for (Extension e : extensions) {
+      b.addExtension(e);
     }
   }
 

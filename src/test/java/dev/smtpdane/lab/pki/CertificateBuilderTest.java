@@ -55,4 +55,15 @@ class CertificateBuilderTest {
     assertThat(leaf.certificate().getNotBefore().toInstant()).isEqualTo(from);
     assertThat(leaf.certificate().getSigAlgName()).isEqualToIgnoringCase("MD5withRSA");
   }
+
+  @Test
+  void keyUsageCanBeChosenOrOmittedAndAnyExtensionAdded() {
+    HeldCertificate chosen = HeldCertificate.builder().commonName("ku")
+        .keyUsage(org.bouncycastle.asn1.x509.KeyUsage.keyEncipherment)
+        .extension("1.3.6.1.4.1.55555.1", true, org.bouncycastle.asn1.DERNull.INSTANCE).build();
+    HeldCertificate none = HeldCertificate.builder().commonName("none").withoutKeyUsage().build();
+    assertThat(chosen.certificate().getKeyUsage()).startsWith(false, false, true, false);
+    assertThat(chosen.certificate().getCriticalExtensionOIDs()).contains("1.3.6.1.4.1.55555.1");
+    assertThat(none.certificate().getKeyUsage()).isNull();
+  }
 }
