@@ -61,6 +61,15 @@ final class DemoCommand implements Callable<Integer> {
   // Issue 9 adds `--latency MS` here (a delay on every DNS answer and SMTP reply), passed to
   // DaneLab.start through LabSettings.
 
+  @Option(names = {"--dnssec", "-dnssec"}, paramLabel = "MODE", defaultValue = "trust-ad",
+      converter = DnssecModeConverter.class,
+      description = "trust-ad: the tool believes the lab resolver's AD bit; validate: the tool"
+          + " validates DNSSEC itself from the lab root's key. Default: ${DEFAULT-VALUE}.")
+  Cli.DnssecMode dnssec;
+
+  @Option(names = {"-validate", "--validate"}, description = "Same as --dnssec validate.")
+  boolean validateDnssec;
+
   @Option(names = {"-nocolor", "--nocolor"}, description = "No ANSI colours.")
   boolean noColor;
 
@@ -89,6 +98,24 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * In validate mode the tool checks signatures itself, anchored at the lab root (the built-in
+   * anchors are the real root's): the anchor goes to a temporary file for --trust-anchor.
+   */
+  private List<String> dnssecArgs(DaneLab lab) {
+    if (dnssec != Cli.DnssecMode.VALIDATE && !validateDnssec) {
+      return List.of();
+    }
+    try {
+      Path file = java.nio.file.Files.createTempFile("smtpdane-lab-anchor", ".ds");
+      file.toFile().deleteOnExit();
+      java.nio.file.Files.writeString(file, lab.trustAnchor() + "\n");
+      return List.of("--dnssec", "validate", "--trust-anchor", file.toString());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot write the lab's trust anchor: " + e, e);
+    }
+  }
+
   private void validate() {
     if (show != null && serve) {
       throw usage("--show and --serve exclude each other");
@@ -106,9 +133,13 @@ final class DemoCommand implements Callable<Integer> {
   private int table(DaneLab lab, PrintWriter out) {
     DemoTable table = new DemoTable(out, colour() ? Ansi.AUTO : Ansi.OFF);
     table.header(lab);
+    List<String> dnssec = dnssecArgs(lab);
+    out.println(dnssec.isEmpty()
+        ? "DNSSEC: trusted from the lab resolver's AD bit (--dnssec trust-ad)"
+        : "DNSSEC: validated by smtpdane itself from the lab root's key (--dnssec validate)");
     out.flush();
     long t0 = System.nanoTime();
-    List<DemoRun.Outcome> outcomes = DemoRun.runAll(lab);
+    List<DemoRun.Outcome> outcomes = DemoRun.runAll(lab, dnssec);
     table.rows(outcomes);
     boolean agree = table.summary(outcomes, Duration.ofNanos(System.nanoTime() - t0));
     return agree ? ExitCode.OK : ExitCode.FAILURE;
@@ -123,6 +154,7 @@ final class DemoCommand implements Callable<Integer> {
       return ExitCode.FAILURE;
     }
     List<String> args = new ArrayList<>(passOn);
+    args.addAll(dnssecArgs(lab));
     if (!colour()) {
       args.add("-nocolor");
     }

@@ -1,7 +1,6 @@
 package dev.smtpdane.cli;
 
 import dev.smtpdane.dns.ResolverAddresses;
-import dev.smtpdane.dns.StubResolver;
 import dev.smtpdane.lab.DaneLab;
 import dev.smtpdane.lab.Scenario;
 import dev.smtpdane.report.RunReport;
@@ -54,7 +53,7 @@ final class DemoRun {
    * timeouts. Scenarios that wait for a timeout start first, since they mostly sleep. Results
    * come back in catalogue order.
    */
-  static List<Outcome> runAll(DaneLab lab) {
+  static List<Outcome> runAll(DaneLab lab, List<String> extraArgs) {
     Semaphore slots = new Semaphore(PARALLEL, true);
     Map<Scenario, Future<Outcome>> futures = new HashMap<>();
     List<Scenario> order = new ArrayList<>(lab.scenarios());
@@ -64,7 +63,7 @@ final class DemoRun {
         acquire(slots);
         futures.put(s, executor.submit(() -> {
           try {
-            return run(lab, s);
+            return run(lab, s, extraArgs);
           } finally {
             slots.release();
           }
@@ -88,18 +87,20 @@ final class DemoRun {
   }
 
   /** One scenario; never throws (a crash is an outcome the table shows as a disagreement). */
-  static Outcome run(DaneLab lab, Scenario s) {
+  static Outcome run(DaneLab lab, Scenario s, List<String> extraArgs) {
     Optional<String> skip = lab.skipReason(s);
     if (skip.isPresent()) {
       return new Outcome(s, Optional.empty(), ExitCode.FAILURE, "skipped: " + skip.get());
     }
     try {
       CommandLine cl = new CommandLine(new Cli());
-      cl.parseArgs(lab.commandLine(s).toArray(String[]::new));
+      List<String> args = new ArrayList<>(extraArgs);
+      args.addAll(lab.commandLine(s));
+      cl.parseArgs(args.toArray(String[]::new));
       // The lab names its resolver on the command line: nothing from this environment counts.
       RunOptions o = RunOptions.from(cl.getCommand(), Map.of());
       RunReport report = Run.check(o,
-          new StubResolver(ResolverAddresses.select(o.resolvers(), null, () -> "")));
+          Run.lookup(o, ResolverAddresses.select(o.resolvers(), null, () -> "")));
       Verdict verdict = report.domains().get(0).verdict();
       int exit = Run.exitCode(o, report);
       return new Outcome(s, Optional.of(verdict), exit,

@@ -45,9 +45,7 @@ final class Run {
       err.println("smtpdane: debug: resolvers " + resolvers);
     }
     try {
-      DnsLookup dns = o.validate()
-          ? new ValidatingLookup(resolvers, o.trustAnchors().orElseGet(TrustAnchors::builtInRoot))
-          : new StubResolver(resolvers);
+      DnsLookup dns = lookup(o, resolvers);
       if (o.debug()) {
         dns = new DebugLookup(dns, err);
       }
@@ -72,6 +70,13 @@ final class Run {
       }
       return nagios ? ExitCode.NAGIOS_UNKNOWN : ExitCode.FAILURE;
     }
+  }
+
+  /** The DNS the options ask for: trust the resolver's AD bit, or validate ourselves. */
+  static DnsLookup lookup(RunOptions o, List<InetSocketAddress> resolvers) {
+    return o.validate()
+        ? new ValidatingLookup(resolvers, o.trustAnchors().orElseGet(TrustAnchors::builtInRoot))
+        : new StubResolver(resolvers);
   }
 
   static RunReport check(RunOptions o, DnsLookup dns) {

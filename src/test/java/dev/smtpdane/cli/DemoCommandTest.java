@@ -39,6 +39,17 @@ class DemoCommandTest {
   }
 
   @Test
+  void demoAgreesOnEveryScenarioWhenTheToolValidatesDnssecItself() {
+    // Issue 6: the same verdicts when smtpdane validates signatures from the lab root's key.
+    Result r = run("demo", "--dnssec", "validate", "-nocolor");
+    assertThat(r.out()).contains("DNSSEC: validated by smtpdane");
+    assertThat(r.out().lines().toList()).noneMatch(l -> l.endsWith(" NO"));
+    assertThat(r.out()).containsPattern("Summary: (\\d+)/\\1 scenarios agree with the RFCs,"
+        + " 0 disagree");
+    assertThat(r.exit()).as(r.out()).isZero();
+  }
+
+  @Test
   void showPrintsTheNormalOutputOfAFailureWithItsExitCode() {
     Result r = run("demo", "--show", "ta-name-mismatch", "-nocolor");
     assertThat(r.out()).contains("Scenario ta-name-mismatch: ",
