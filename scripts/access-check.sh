@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs smtpdane under strace and checks that everything it touches (files opened, programs run,
-# sockets, connections) is in the "Access needed" list of docs/operators.md, so a sandbox
+# sockets, connections) is in the "Access needed" list of README.md, so a sandbox
 # profile written from that list will work. Not part of ./run-tests: it needs strace and takes
 # a few seconds per run.
 #
@@ -81,4 +81,4 @@ echo "$runs" | while IFS= read -r line; do
   esac
 done
 
-exec python3 "$root/scripts/access-check.py" "$root/docs/operators.md" "$out" "$launcher"
+exec python3 "$root/scripts/access-check.py" "$root/README.md" "$out" "$launcher"

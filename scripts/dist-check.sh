@@ -20,7 +20,7 @@ for tarball in "$root"/target/smtpdane-*.tar.gz; do
   tar -xzf "$tarball" -C "$dir/opt" --strip-components=1
   echo "== $name"
   for f in bin/smtpdane lib/smtpdane.jar lib/find-jdk.sh man/man1/smtpdane.1 \
-           completion/smtpdane.bash completion/_smtpdane docs/operators.md \
+           completion/smtpdane.bash completion/_smtpdane README.md \
            docs/findings/README.md contrib/nagios/smtpdane.cfg; do
     [ -e "$dir/opt/$f" ] || bad "$f missing"
   done

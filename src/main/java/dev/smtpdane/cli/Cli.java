@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 verified; 1 warnings, errors or a probe-side fault; 2 bad command line.",
       "With -nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.",
       "Environment: DNS_RESOLVER (resolvers: ip, ip:port, [v6]:port; comma or space separated),"
-          + " NO_COLOR, SSL_CERT_FILE / SSL_CERT_DIR (only to name CAs, never for trust)."
+          + " NO_COLOR, SSL_CERT_FILE / SSL_CERT_DIR (only to name CAs, never for trust).",
+      "Finding codes (what each means and how to fix it): docs/findings/<code>.md in the source"
+          + " tree and the distribution; man smtpdane. Try it: smtpdane demo."
     },
     exitCodeOnInvalidInput = ExitCode.USAGE,
     exitCodeOnExecutionException = ExitCode.FAILURE)
