@@ -27,7 +27,7 @@ final class CertificateHealth {
     if (!(r.verdict() instanceof DaneVerdict.Authenticated a)) {
       return List.of();
     }
-    List<List<X509Certificate>> paths = new ArrayList<>();
+    List<List<ExpiryCheck.OnPath>> paths = new ArrayList<>();
     boolean eeOnly = true;
     for (RecordOutcome m : a.matches()) {
       if (m.result() instanceof RecordResult.Matched matched) {
@@ -35,7 +35,7 @@ final class CertificateHealth {
         paths.add(path(r, matched));
       }
     }
-    return ExpiryCheck.checkPaths(paths, eeOnly, now, window);
+    return ExpiryCheck.checkPositioned(paths, eeOnly, now, window);
   }
 
   /**
@@ -44,8 +44,9 @@ final class CertificateHealth {
    * {@code 2 x 0} record's key signed (§3.1.2). Chain position does not say which certificates
    * those are: servers send chains out of order and with extra or cross-signed copies.
    */
-  private static List<X509Certificate> path(DaneResult r, RecordResult.Matched m) {
-    return m.path().stream().map(p -> r.chain().get(p).certificate()).toList();
+  private static List<ExpiryCheck.OnPath> path(DaneResult r, RecordResult.Matched m) {
+    return m.path().stream()
+        .map(p -> new ExpiryCheck.OnPath(p, r.chain().get(p).certificate())).toList();
   }
 
   static Finding ocsp(TlsSession tls, Instant now, boolean expectOcsp) {

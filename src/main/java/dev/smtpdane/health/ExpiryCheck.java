@@ -47,13 +47,34 @@ public final class ExpiryCheck {
    */
   public static List<Finding> checkPaths(Collection<List<X509Certificate>> paths,
       boolean daneEeOnly, Instant now, Duration window) {
+    List<List<OnPath>> positioned = new ArrayList<>();
+    for (List<X509Certificate> path : paths) {
+      List<OnPath> p = new ArrayList<>();
+      for (int i = 0; i < path.size(); i++) {
+        p.add(new OnPath(i, path.get(i)));
+      }
+      positioned.add(p);
+    }
+    return checkPositioned(positioned, daneEeOnly, now, window);
+  }
+
+  /** A certificate on an authenticated path, with its position in the chain as sent. */
+  public record OnPath(int chainPosition, X509Certificate certificate) {}
+
+  /**
+   * As {@link #checkPaths}, naming each certificate by its position in the chain the server
+   * sent (which differs from its place on the path when the chain is out of order).
+   */
+  public static List<Finding> checkPositioned(Collection<List<OnPath>> paths,
+      boolean daneEeOnly, Instant now, Duration window) {
     if (window.isZero() || window.isNegative()) {
       return List.of(); // -expiration-warning 0: no expiry findings at all
     }
     Map<X509Certificate, Integer> positions = new LinkedHashMap<>();
-    for (List<X509Certificate> path : paths) {
-      for (int i = 0; i < path.size(); i++) {
-        positions.putIfAbsent(path.get(i), i); // equals() compares the DER encoding
+    for (List<OnPath> path : paths) {
+      for (OnPath c : path) {
+        // equals() compares the DER encoding
+        positions.putIfAbsent(c.certificate(), c.chainPosition());
       }
     }
     List<Finding> findings = new ArrayList<>();

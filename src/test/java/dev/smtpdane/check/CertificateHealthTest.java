@@ -82,6 +82,8 @@ class CertificateHealthTest {
     List<Finding> findings = CertificateHealth.expiry(dane, NOW, WINDOW);
     assertThat(findings).extracting(Finding::code).isEqualTo(codes);
     assertThat(findings).allMatch(f -> f.severity() == Severity.WARNING);
+    // named by where the server sent it (position 3), not by its place on the path (2)
+    assertThat(findings).allMatch(f -> f.message().contains("chain position 3"));
   }
 
   @ParameterizedTest(name = "second record on the intermediate, root expiring {0}")
