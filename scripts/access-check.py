@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Compares strace output of smtpdane runs with the access list of docs/operators.md.
+"""Compares strace output of smtpdane runs with the access list of README.md.
 
 Called by scripts/access-check.sh: access-check.py OPERATORS_MD TRACE_DIR LAUNCHER.
 TRACE_DIR holds runN.args, runN.trace.<tid> (strace -ff), and optionally runN.smtp.
@@ -135,10 +135,28 @@ def allowed(kind, detail, rules, subst, args):
         for p in patterns:
             for token, value in subst.items():
                 p = p.replace(token, value) if isinstance(value, str) else p
-            candidates = subst.get(p, [p]) if p in ("<resolver>", "<smtp>") else [p]
-            if any(fnmatch.fnmatchcase(detail, c) for c in candidates):
+            candidates = subst.get(p, [p]) if p in ("<resolver>", "<smtp>", "<files>") else [p]
+            if any(fnmatch.fnmatchcase(detail, literal_brackets(c)) for c in candidates):
                 return rule_name(rkind, patterns, unless)
     return None
+
+
+def literal_brackets(pattern):
+    """IPv6 patterns such as [::]:* mean brackets literally, not a glob character class."""
+    return pattern.replace("[", "\x00").replace("]", "[]]").replace("\x00", "[[]")
+
+
+def option_files(args):
+    """Files the run names itself: --trust-anchor FILE and --input FILE (not '-')."""
+    words = args.split()
+    files = []
+    for i, w in enumerate(words):
+        name, _, value = w.partition("=")
+        if name.lstrip("-") in ("trust-anchor", "input"):
+            value = value or (words[i + 1] if i + 1 < len(words) else "")
+            if value and value != "-":
+                files.append(os.path.normpath(os.path.join("/tmp", value)))
+    return files
 
 
 def rule_name(kind, patterns, unless):
@@ -159,7 +177,7 @@ def main():
         javas = [d for k, d in evs if k == "exec" and d.endswith("/bin/java")]
         java_home = os.path.dirname(os.path.dirname(javas[-1])) if javas else "/nonexistent"
         subst = {"<java.home>": java_home, "<install>": root, "<cwd>": "/tmp",
-                 "<resolver>": resolvers(args), "<smtp>": smtp}
+                 "<resolver>": resolvers(args), "<smtp>": smtp, "<files>": option_files(args)}
         for kind, detail in evs:
             if kind in ("read", "write") and not detail.startswith("/"):
                 detail = os.path.normpath(os.path.join("/tmp", detail))
@@ -182,7 +200,7 @@ def main():
         for u in unused:
             print(f"  {u}")
     if bad:
-        print("\nNOT IN THE ACCESS LIST of docs/operators.md (fix the tool or the list):")
+        print("\nNOT IN THE ACCESS LIST of README.md (fix the tool or the list):")
         for b in sorted(set(bad)):
             print(f"  {b}")
         return 1
