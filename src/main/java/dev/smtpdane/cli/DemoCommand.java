@@ -2,6 +2,7 @@ package dev.smtpdane.cli;
 
 import dev.smtpdane.lab.DaneLab;
 import dev.smtpdane.lab.LabScenarios;
+import dev.smtpdane.lab.LabSettings;
 import dev.smtpdane.lab.Scenario;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -58,8 +59,16 @@ final class DemoCommand implements Callable<Integer> {
           + " Default: ${DEFAULT-VALUE}.")
   Path anchorFile;
 
-  // Issue 9 adds `--latency MS` here (a delay on every DNS answer and SMTP reply), passed to
-  // DaneLab.start through LabSettings.
+  @Option(names = {"--latency", "-latency"}, paramLabel = "MS", defaultValue = "0",
+      description = "Simulate a network with this round-trip time in milliseconds: every answer"
+          + " of the lab resolver, SMTP reply and TLS flight waits this long after the client"
+          + " spoke (the greeting twice: the TCP handshake). Default: ${DEFAULT-VALUE}.")
+  int latencyMillis;
+
+  @Option(names = {"--domains", "-domains"}, paramLabel = "N", defaultValue = "0",
+      description = "With --serve: also serve N good domains d00001.bulk.test ... (check them"
+          + " with -mx, e.g. from an --input file). Default: ${DEFAULT-VALUE}.")
+  int bulkDomains;
 
   @Option(names = {"--dnssec", "-dnssec"}, paramLabel = "MODE", defaultValue = "trust-ad",
       converter = DnssecModeConverter.class,
@@ -85,7 +94,8 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     DaneLab lab;
     try {
-      lab = DaneLab.start();
+      lab = DaneLab.start(LabSettings.defaults()
+          .withLatency(Duration.ofMillis(latencyMillis)).withBulkDomains(bulkDomains));
     } catch (RuntimeException e) {
       err.println("smtpdane demo: cannot start the lab: " + e.getMessage());
       return ExitCode.FAILURE;
@@ -119,6 +129,16 @@ final class DemoCommand implements Callable<Integer> {
   private void validate() {
     if (show != null && serve) {
       throw usage("--show and --serve exclude each other");
+    }
+    if (latencyMillis < 0 || latencyMillis > 10_000) {
+      throw usage("--latency must be from 0 to 10000 ms (got " + latencyMillis + ")");
+    }
+    if (bulkDomains != 0 && !serve) {
+      throw usage("--domains needs --serve");
+    }
+    if (bulkDomains < 0 || bulkDomains > LabSettings.MAX_BULK_DOMAINS) {
+      throw usage("--domains must be from 0 to " + LabSettings.MAX_BULK_DOMAINS + " (got "
+          + bulkDomains + ")");
     }
     if (show == null && !passOn.isEmpty()) {
       throw usage("unknown option or argument: " + String.join(" ", passOn)

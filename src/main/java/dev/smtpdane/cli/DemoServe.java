@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
@@ -82,6 +83,12 @@ final class DemoServe {
         + anchorWritten + ")");
     out.println("SMTP");
     out.println("  " + lab.addressing());
+    if (lab.latency().isPositive()) {
+      out.println("Latency");
+      out.println("  simulated round trip " + lab.latency().toMillis() + " ms: every resolver"
+          + " answer, SMTP reply and TLS flight (the greeting: two round trips)");
+    }
+    bulk(lab, port, out);
     out.println();
     out.println("Try");
     out.println("  smtpdane --resolver " + resolver + " -port " + port + " -mx ee-311-good.test");
@@ -96,6 +103,18 @@ final class DemoServe {
     out.println();
     domains(lab, out);
     out.flush();
+  }
+
+  private static void bulk(DaneLab lab, String port, PrintWriter out) {
+    if (lab.bulkSkipReason().isPresent()) {
+      out.println("Bulk domains: not served (" + lab.bulkSkipReason().get() + ")");
+    } else if (!lab.bulkDomains().isEmpty()) {
+      List<String> names = lab.bulkDomains();
+      out.println("Bulk domains");
+      out.println("  " + names.size() + " good domains " + names.get(0)
+          + (names.size() > 1 ? " ... " + names.get(names.size() - 1) : "") + " (-mx -port "
+          + port + "; one per line in a file for --input)");
+    }
   }
 
   private static void domains(DaneLab lab, PrintWriter out) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,23 +23,39 @@ public final class PortSpec {
       Map.of("smtp", 25, "submission", 587, "submissions", 465, "smtps", 465, "urd", 465,
           "lmtp", 24);
 
-  private final Map<String, Integer> services;
+  private final Supplier<Map<String, Integer>> services;
+  private Map<String, Integer> known; // guarded by this: the services once read
 
-  private PortSpec(Map<String, Integer> services) {
+  private PortSpec(Supplier<Map<String, Integer>> services) {
     this.services = services;
   }
 
-  /** Uses /etc/services when readable, else the built-in mail ports only. */
+  /**
+   * Uses /etc/services when readable, else the built-in mail ports only. The file is read only
+   * when a name that is not built in is asked for (a plain number, or smtp, never needs it).
+   */
   public static PortSpec system() {
-    try {
-      return fromServicesFile(Files.readString(Path.of("/etc/services")));
-    } catch (IOException | RuntimeException e) {
-      return new PortSpec(BUILT_IN);
-    }
+    return lazily(() -> {
+      try {
+        return Files.readString(Path.of("/etc/services"));
+      } catch (IOException | RuntimeException e) {
+        return "";
+      }
+    });
+  }
+
+  /** Reads the services(5) text from {@code file} once, when first needed. */
+  static PortSpec lazily(Supplier<String> file) {
+    return new PortSpec(() -> parseServices(file.get()));
   }
 
   /** Builds a resolver from the text of a services(5) file (tests pass their own). */
   public static PortSpec fromServicesFile(String text) {
+    Map<String, Integer> map = parseServices(text);
+    return new PortSpec(() -> map);
+  }
+
+  private static Map<String, Integer> parseServices(String text) {
     Map<String, Integer> map = new HashMap<>(BUILT_IN);
     for (String raw : text.split("\n")) {
       String line = raw.replaceFirst("#.*", "").trim();
@@ -56,7 +73,21 @@ public final class PortSpec {
         }
       }
     }
-    return new PortSpec(Map.copyOf(map));
+    return Map.copyOf(map);
+  }
+
+  /** A service's port: the built-in mail ports win over the file, as when it is read whole. */
+  private Integer lookup(String name) {
+    Integer builtIn = BUILT_IN.get(name);
+    if (builtIn != null) {
+      return builtIn;
+    }
+    synchronized (this) {
+      if (known == null) {
+        known = services.get();
+      }
+      return known.get(name);
+    }
   }
 
   /** Parses a port spec; throws IllegalArgumentException with an operator-readable message. */
@@ -72,9 +103,9 @@ public final class PortSpec {
     if (!m.matches()) {
       throw new IllegalArgumentException("invalid port '" + spec + "'");
     }
-    Integer known = services.get(m.group(1).toLowerCase(Locale.ROOT));
-    if (known != null) {
-      return known;
+    Integer port = lookup(m.group(1).toLowerCase(Locale.ROOT));
+    if (port != null) {
+      return port;
     }
     if (m.group(2) != null) {
       return inRange(m.group(2), spec);

@@ -88,9 +88,23 @@ final class Run {
         o.readTimeout(), o.runTimeout(), o.runTimeout(), o.proxy(), 64, 4,
         o.expirationWarning(), o.expectOcsp());
     // Only to label records with a CA's name; the store is never used for trust.
-    CaNames cas = o.certNames() ? CaNames.fromEnvironment(o.caStoreEnvironment()) : CaNames.none();
+    CaNames cas = o.certNames() && showsCaNames(o)
+        ? CaNames.fromEnvironment(o.caStoreEnvironment()) : CaNames.none();
     return new Checker(dns, settings, Clock.systemUTC(),
         r -> cas.nameFor(r.selector(), r.matchingType(), r.data()), VersionInfo.version());
+  }
+
+  /**
+   * Whether the output can show a TLSA record's CA name: the TLSA lines are informational, so
+   * -nagios and -terse never print them, and reading the CA store for them (a few hundred
+   * certificates to decode and hash) would be most of a one-shot check's work.
+   */
+  static boolean showsCaNames(RunOptions o) {
+    return switch (o.output()) {
+      case TEXT, JSON -> true;
+      case TERSE -> o.quiet() && !o.bulk(); // -quiet prints the failed targets' full text
+      case NAGIOS -> false;
+    };
   }
 
   private static DiscoveryRequest request(RunOptions o, List<HostSpec> targets) {

@@ -35,13 +35,15 @@ public final class DaneLab implements AutoCloseable {
   private final LabListeners listeners;
   private final List<Scenario> scenarios;
   private final Duration startup;
+  private final LabSettings settings;
 
   private DaneLab(LabDns dns, LabListeners listeners, List<Scenario> scenarios,
-      Duration startup) {
+      Duration startup, LabSettings settings) {
     this.dns = dns;
     this.listeners = listeners;
     this.scenarios = scenarios;
     this.startup = startup;
+    this.settings = settings;
   }
 
   public static DaneLab start() {
@@ -51,7 +53,11 @@ public final class DaneLab implements AutoCloseable {
   /** Makes the keys and certificates, starts the SMTP servers, then signs and serves DNS. */
   public static DaneLab start(LabSettings settings) {
     long t0 = System.nanoTime();
-    List<ScenarioDefinition> defs = LabScenarios.definitions();
+    List<ScenarioDefinition> catalogue = LabScenarios.definitions();
+    List<ScenarioDefinition> defs = new ArrayList<>(catalogue);
+    if (settings.bulkDomains() > 0) {
+      defs.add(BulkDomains.definition(settings.bulkDomains()));
+    }
     LabPki pki = LabPki.create(Instant.now());
     LabListeners listeners = LabListeners.start(defs, pki, settings);
     try {
@@ -59,8 +65,8 @@ public final class DaneLab implements AutoCloseable {
           .filter(d -> listeners.skipReason(d.name()).isEmpty()).toList();
       LabDns dns = LabDnsWorld.start(runnable, listeners, settings);
       prime(dns);
-      return new DaneLab(dns, listeners, defs.stream().map(ScenarioDefinition::scenario)
-          .toList(), Duration.ofNanos(System.nanoTime() - t0));
+      return new DaneLab(dns, listeners, catalogue.stream().map(ScenarioDefinition::scenario)
+          .toList(), Duration.ofNanos(System.nanoTime() - t0), settings);
     } catch (RuntimeException e) {
       listeners.close();
       throw e;
@@ -147,6 +153,26 @@ public final class DaneLab implements AutoCloseable {
     args.addAll(s.arguments());
     args.add(s.target());
     return List.copyOf(args);
+  }
+
+  /**
+   * The extra good domains of {@link LabSettings#bulkDomains()} ({@code d00001.bulk.test} ...,
+   * checked with {@code -mx} and {@link #sharedPort()}), or why they cannot be served here.
+   */
+  public List<String> bulkDomains() {
+    return bulkSkipReason().isPresent() ? List.of()
+        : BulkDomains.names(settings.bulkDomains());
+  }
+
+  /** Why the bulk domains cannot be served on this system, if they were asked for. */
+  public Optional<String> bulkSkipReason() {
+    return settings.bulkDomains() == 0 ? Optional.empty()
+        : listeners.skipReason(BulkDomains.NAME);
+  }
+
+  /** The simulated round-trip time between the tool and the lab (zero: none). */
+  public Duration latency() {
+    return settings.latency();
   }
 
   /** How long {@link #start} took. */

@@ -63,6 +63,12 @@ final class DestinationScenarios {
             .mx(10, "mx").host("mx", server(), server().onIpv6())
             .tlsa("mx", ee(1, 1), ta(1, 1, INTERMEDIATE))
             .expect(VERIFIED, 0, DANE_VERIFIED).build(),
+        s("three-mx-two-addr", "three MX hosts with two IPv4 addresses each, all good")
+            .mx(10, "mx1").mx(20, "mx2").mx(30, "mx3")
+            .host("mx1", server(), server()).host("mx2", server(), server())
+            .host("mx3", server(), server())
+            .tlsa("mx1", ee(1, 1)).tlsa("mx2", ee(1, 1)).tlsa("mx3", ee(1, 1))
+            .expect(VERIFIED, 0, DANE_VERIFIED).build(),
         s("mixed-mx", "one MX host good, one bad: the good host still verifies")
             .mx(10, "good").mx(20, "bad").host("good", server()).host("bad", server())
             .tlsa("good", ee(1, 1), ta(1, 1, INTERMEDIATE))

@@ -35,7 +35,8 @@ final class LabDnsWorld {
   static LabDns start(List<ScenarioDefinition> runnable, LabListeners listeners,
       LabSettings settings) {
     LabDnsWorld world = new LabDnsWorld(
-        LabDns.builder().upstreamTimeout(settings.dnsUpstreamTimeout()), listeners);
+        LabDns.builder().upstreamTimeout(settings.dnsUpstreamTimeout())
+            .latency(settings.latency()), listeners);
     for (ScenarioDefinition d : runnable) {
       for (ZoneDecl z : d.setup().zones()) {
         world.declare(z);

@@ -43,16 +43,19 @@ final class LabListeners implements AutoCloseable {
   private final Map<String, Map<String, List<Bound>>> servers = new HashMap<>();
   private final Map<String, Integer> ports = new HashMap<>();
   private final Map<String, String> skipped = new LinkedHashMap<>();
+  private final LabSettings settings;
   private OptionalInt sharedPort = OptionalInt.empty();
   private String addressing = "";
 
-  private LabListeners() {}
+  private LabListeners(LabSettings settings) {
+    this.settings = settings;
+  }
 
   static LabListeners start(List<ScenarioDefinition> defs, LabPki pki, LabSettings settings) {
     boolean ipv6 = canBind("::1");
     boolean many = settings.addressing() == LabSettings.Addressing.AUTO
         && canBind(ipv4(0)) && canBind(ipv4(1));
-    LabListeners l = new LabListeners();
+    LabListeners l = new LabListeners(settings);
     Map<String, List<Planned>> plan = l.plan(defs, pki, ipv6, many);
     try {
       if (many) {
@@ -173,9 +176,10 @@ final class LabListeners implements AutoCloseable {
     return p;
   }
 
-  private static LabSmtpServer start(Planned p, int port) throws BindException {
+  private LabSmtpServer start(Planned p, int port) throws BindException {
     try {
       return LabSmtpServer.builder().bindAddress(p.address()).port(port)
+          .latency(settings.latency())
           .hostname(p.host().substring(0, p.host().length() - 1)).mode(p.spec().mode())
           .behaviour(p.spec().behaviour()).keepTranscripts(KEEP_TRANSCRIPTS)
           .chain(p.chain().sent(), p.chain().leaf().keyPair().getPrivate()).start();

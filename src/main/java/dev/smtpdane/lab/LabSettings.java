@@ -6,15 +6,20 @@ import java.util.Objects;
 /**
  * How a {@link DaneLab} is started.
  *
- * <p>Issue 9 ({@code demo --latency MS}) adds its delay here: the SMTP servers already take a
- * reply delay ({@code LabSmtpServer.Builder#replyDelay}); the DNS servers need a delaying
- * handler in lab.dns first.
- *
  * @param addressing how SMTP servers get their addresses
  * @param dnsUpstreamTimeout how long the lab's validating resolver waits for the lab's
  *     authoritative server before answering SERVFAIL (what a "timing out" zone costs)
+ * @param latency a simulated network round-trip time between the tool and the lab: every
+ *     answer of the lab resolver and every SMTP reply and TLS flight waits this long after the
+ *     tool spoke (zero: none)
+ * @param bulkDomains how many extra good domains to serve for bulk runs ({@link
+ *     BulkDomains}); zero: none
  */
-public record LabSettings(Addressing addressing, Duration dnsUpstreamTimeout) {
+public record LabSettings(Addressing addressing, Duration dnsUpstreamTimeout, Duration latency,
+    int bulkDomains) {
+  /** The most bulk domains a lab serves. */
+  public static final int MAX_BULK_DOMAINS = 99_999;
+
   /** Where the SMTP servers listen. */
   public enum Addressing {
     /**
@@ -34,13 +39,27 @@ public record LabSettings(Addressing addressing, Duration dnsUpstreamTimeout) {
     if (dnsUpstreamTimeout.isNegative() || dnsUpstreamTimeout.isZero()) {
       throw new IllegalArgumentException("dnsUpstreamTimeout must be positive");
     }
+    if (latency.isNegative()) {
+      throw new IllegalArgumentException("latency must not be negative");
+    }
+    if (bulkDomains < 0 || bulkDomains > MAX_BULK_DOMAINS) {
+      throw new IllegalArgumentException("bulkDomains must be from 0 to " + MAX_BULK_DOMAINS);
+    }
   }
 
   public static LabSettings defaults() {
-    return new LabSettings(Addressing.AUTO, Duration.ofSeconds(3));
+    return new LabSettings(Addressing.AUTO, Duration.ofSeconds(3), Duration.ZERO, 0);
   }
 
   public LabSettings withAddressing(Addressing a) {
-    return new LabSettings(a, dnsUpstreamTimeout);
+    return new LabSettings(a, dnsUpstreamTimeout, latency, bulkDomains);
+  }
+
+  public LabSettings withLatency(Duration roundTrip) {
+    return new LabSettings(addressing, dnsUpstreamTimeout, roundTrip, bulkDomains);
+  }
+
+  public LabSettings withBulkDomains(int count) {
+    return new LabSettings(addressing, dnsUpstreamTimeout, latency, count);
   }
 }

@@ -85,6 +85,13 @@ final class ScenarioBuilder {
     return record(lab -> lab.add(zone, z -> z.mx(zone, preference, exchange)));
   }
 
+  /** An MX record at {@code owner} (another name than the zone's apex). */
+  ScenarioBuilder mxAt(String owner, int preference, String host) {
+    String at = abs(owner);
+    String exchange = abs(host);
+    return record(lab -> lab.add(at, z -> z.mx(at, preference, exchange)));
+  }
+
   ScenarioBuilder nullMx() {
     return record(lab -> lab.add(zone, z -> z.nullMx(zone)));
   }

@@ -49,9 +49,26 @@ final class ProbeSession {
           step, e, request, deadline, step.tlsDone() || step == Step.HANDSHAKE
               ? tls.session() : Optional.empty(), findings);
     } finally {
+      readNothingMore();
       closeQuietly(secured); // while the watchdog still runs: a close_notify could block
       closeQuietly(plain);
       deadline.close();
+    }
+  }
+
+  /**
+   * JSSE's close() of a TLS socket that has a read timeout first waits for one more byte from
+   * the server (SSLSocketInputRecord.deplete): after QUIT that is the 221 reply, one round trip
+   * the verdict does not need (RFC 5321 §4.1.1.10 lets the client close once QUIT is sent).
+   * Without a read timeout it only discards what has already arrived.
+   */
+  private void readNothingMore() {
+    if (secured != null) {
+      try {
+        plain.setSoTimeout(0);
+      } catch (IOException ignored) {
+        // already closed: nothing will be read anyway
+      }
     }
   }
 

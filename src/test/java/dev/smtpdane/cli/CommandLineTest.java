@@ -129,4 +129,19 @@ class CommandLineTest {
     assertThat(version.exit()).isZero();
     assertThat(version.out()).startsWith("smtpdane ");
   }
+
+  /** The CA store is read only for an output that can show a CA name (a TLSA info line). */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+    "mx.example.test | true",
+    "--json mx.example.test | true",
+    "-q mx.example.test | true",
+    "-q -terse mx.example.test | true",
+    "-terse mx.example.test | false",
+    "-nagios mx.example.test | false",
+    "-nagios -q mx.example.test | false",
+  })
+  void caStoreOnlyForOutputThatShowsCaNames(String args, boolean shows) {
+    assertThat(Run.showsCaNames(parse(args.split(" ")))).isEqualTo(shows);
+  }
 }

@@ -87,6 +87,53 @@ class DemoServeTest {
     assertThatThrownBy(() -> ehlo(smtp)).isInstanceOf(IOException.class);
   }
 
+  /**
+   * {@code --domains N} serves N more good domains (issue 9's bulk benchmark), which the real
+   * tool checks in one --input run, all verified; {@code --latency} leaves every answer intact.
+   */
+  @Test
+  void servedBulkDomainsAllVerifyInOneInputRun(@TempDir Path dir) throws Exception {
+    StringWriter out = new StringWriter();
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread serving = Thread.ofPlatform().start(() -> exit.set(Main.run(new PrintWriter(out),
+        new PrintWriter(new StringWriter()), "demo", "--serve", "--domains", "40", "--latency",
+        "5", "--anchor-file", dir.resolve("lab.ds").toString())));
+    String text = awaitDomainTable(out);
+    assertThat(text).contains("40 good domains d00001.bulk.test ... d00040.bulk.test",
+        "simulated round trip 5 ms");
+    Matcher r = find(RESOLVER, text);
+    Path list = dir.resolve("domains");
+    List<String> domains = new ArrayList<>();
+    for (int i = 1; i <= 40; i++) {
+      domains.add(String.format("d%05d.bulk.test", i));
+    }
+    Files.write(list, domains);
+    StringWriter lines = new StringWriter();
+    int code = Main.run(new PrintWriter(lines), new PrintWriter(new StringWriter()), "--json",
+        "-mx", "--input", list.toString(), "--resolver", r.group(1) + ":" + r.group(2), "-port",
+        find(PORT, text).group(1));
+    assertThat(code).isZero();
+    assertThat(lines.toString().lines())
+        .hasSize(40)
+        .allMatch(l -> l.contains("\"verdict\":\"verified\",\"noService\""));
+    serving.interrupt();
+    serving.join(Duration.ofSeconds(10));
+    assertThat(exit.get()).isZero();
+  }
+
+  @Test
+  void bulkDomainsNeedServeAndLatencyIsBounded() {
+    for (String[] args : List.of(new String[] {"demo", "--domains", "5"},
+        new String[] {"demo", "--serve", "--latency", "-1"},
+        new String[] {"demo", "--serve", "--latency", "10001"},
+        new String[] {"demo", "--serve", "--domains", "100000"})) {
+      StringWriter err = new StringWriter();
+      assertThat(Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), args))
+          .as(String.join(" ", args)).isEqualTo(ExitCode.USAGE);
+      assertThat(err.toString()).contains(args[args.length - 2]);
+    }
+  }
+
   /** The anchor file holds the DS of the key the lab root really signs with. */
   private static void assertAnchorIsTheRootKey(Path file, SimpleResolver authority)
       throws IOException {

@@ -3,6 +3,8 @@ package dev.smtpdane.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,5 +41,23 @@ class PortSpecTest {
   @ValueSource(strings = {"smtp", "submission", "submissions"})
   void mailPortsWorkWithoutServicesFile(String name) {
     assertThat(PortSpec.fromServicesFile("").parse(name)).isIn(25, 587, 465);
+  }
+
+  /** A one-shot check must not pay for reading /etc/services when the port needs no lookup. */
+  @Test
+  void servicesFileIsReadOnlyForANameThatIsNotBuiltIn() {
+    AtomicInteger reads = new AtomicInteger();
+    PortSpec ports = PortSpec.lazily(() -> {
+      reads.incrementAndGet();
+      return "imaps\t\t993/tcp\nsmtp\t\t2525/tcp\n";
+    });
+    assertThat(ports.parse("25")).isEqualTo(25);
+    assertThat(ports.parse("smtp")).isEqualTo(25); // built in, as when the file is read whole
+    assertThat(ports.parse("smtp(25)")).isEqualTo(25);
+    assertThat(ports.parse("submissions")).isEqualTo(465);
+    assertThat(reads).hasValue(0);
+    assertThat(ports.parse("imaps")).isEqualTo(993);
+    assertThat(ports.parse("IMAPS")).isEqualTo(993);
+    assertThat(reads).hasValue(1);
   }
 }

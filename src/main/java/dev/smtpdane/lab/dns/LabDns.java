@@ -110,6 +110,7 @@ public final class LabDns implements AutoCloseable {
     private final Map<FaultPlan.Key, Fault> faults = new HashMap<>();
     private boolean randomizeCase;
     private Duration upstreamTimeout = Duration.ofSeconds(1);
+    private Duration latency = Duration.ZERO;
     private InetAddress address = InetAddress.getLoopbackAddress();
 
     private Builder() {
@@ -167,6 +168,16 @@ public final class LabDns implements AutoCloseable {
       return this;
     }
 
+    /**
+     * A simulated network between the tool and the resolver: every answer of {@link
+     * #resolver()} leaves no sooner than this round-trip time after its query arrived (as from
+     * a resolver with everything cached, that far away). The authority is not delayed.
+     */
+    public Builder latency(Duration roundTrip) {
+      this.latency = roundTrip.isNegative() ? Duration.ZERO : roundTrip;
+      return this;
+    }
+
     /** The loopback address both servers bind (default 127.0.0.1). */
     public Builder bindAddress(InetAddress loopback) {
       this.address = loopback;
@@ -182,7 +193,9 @@ public final class LabDns implements AutoCloseable {
           LoopbackDnsServer.start(address, new Authority(world.zones(), plan));
       ValidatingFront front = new ValidatingFront(
           authority.address(), anchor, upstreamTimeout, plan, randomizeCase);
-      return new LabDns(authority, LoopbackDnsServer.start(address, front), anchor,
+      LoopbackDnsServer.Handler delayed = latency.isPositive()
+          ? new RoundTripDelay(front, latency) : front;
+      return new LabDns(authority, LoopbackDnsServer.start(address, delayed), anchor,
           upstreamTimeout);
     }
 

@@ -8,12 +8,15 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.xbill.DNS.EDNSOption;
 import org.xbill.DNS.ExtendedErrorCodeOption;
 import org.xbill.DNS.ExtendedFlags;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
@@ -29,12 +32,23 @@ import org.xbill.DNS.dnssec.ValidatingResolver;
  * the validator's reason for bogus data, SERVFAIL with EDE 22 when the authority fails, and
  * unvalidated data when the query sets CD (RFC 4035 §3.2.2). Validation is dnsjava's
  * {@link ValidatingResolver} with the lab root's key as the only trust anchor.
+ *
+ * <p>Like Unbound it caches what it validated (answers with data or a proven denial; never a
+ * failure), for as long as the lab runs: the lab's zones never change, and without a cache
+ * each of a thousand domains would cost the same signature checks again.
  */
 final class ValidatingFront implements LoopbackDnsServer.Handler {
+  /** The most answers kept; past it, answers are validated afresh each time. */
+  private static final int CACHE_LIMIT = 200_000;
+
+  /** One question, as the cache knows it: owner in lower case, type, class, CD. */
+  private record Question(Name name, int type, int dclass, boolean cd) {}
+
   private final SimpleResolver upstream;
   private final ValidatingResolver validator;
   private final FaultPlan faults;
   private final boolean randomizeCase;
+  private final Map<Question, Message> cache = new ConcurrentHashMap<>();
 
   ValidatingFront(InetSocketAddress authority, String trustAnchor, Duration upstreamTimeout,
       FaultPlan faults, boolean randomizeCase) {
@@ -87,9 +101,18 @@ final class ValidatingFront implements LoopbackDnsServer.Handler {
   private Optional<EDNSOption> resolve(Message upstreamQuery, Message reply, boolean cd,
       boolean dnssec) {
     try {
+      Record q = upstreamQuery.getQuestion();
+      Question key = new Question(q.getName().canonicalize(), q.getType(), q.getDClass(), cd);
+      Message cached = cache.get(key);
+      if (cached != null) {
+        return copy(cached, reply, cd, dnssec);
+      }
       Message answer = cd ? upstream.send(upstreamQuery) : validator.send(upstreamQuery);
       int rcode = answer.getRcode();
       if (rcode == Rcode.NOERROR || rcode == Rcode.NXDOMAIN) {
+        if (cache.size() < CACHE_LIMIT) {
+          cache.put(key, answer); // only ever read after this
+        }
         return copy(answer, reply, cd, dnssec);
       }
       // Like Unbound: any failure ends in SERVFAIL; the EDE says whether validation failed or

@@ -49,5 +49,11 @@ public enum Behaviour {
   /** Reads the start of the ClientHello, then resets the connection (TCP RST). */
   RESET_HANDSHAKE,
   /** Completes TLS, then refuses EHLO and HELO with {@code 554}. */
-  REFUSE_EHLO_AFTER_TLS
+  REFUSE_EHLO_AFTER_TLS,
+  /**
+   * Never answers QUIT, nor anything after it (not even a TLS close_notify), and holds the
+   * connection open even after the client closed its side: a server gone silent, or a network
+   * that lost its packets.
+   */
+  SILENT_AFTER_QUIT
 }

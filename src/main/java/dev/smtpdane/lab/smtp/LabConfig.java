@@ -19,6 +19,7 @@ record LabConfig(
     String starttlsReply,
     Behaviour behaviour,
     Duration replyDelay,
+    Duration latency,
     Duration dripInterval,
     List<String> protocols,
     List<String> cipherSuites,

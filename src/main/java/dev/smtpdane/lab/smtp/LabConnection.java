@@ -24,6 +24,7 @@ final class LabConnection implements Runnable {
   private static final byte[] FATAL_ALERT = {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28};
 
   private final Socket socket;
+  private Socket wire; // what the dialogue and TLS run over: the socket, or a LatencySocket
   private final LabConfig config;
   private final LabTranscript transcript;
   private final Runnable onEnd;
@@ -42,8 +43,10 @@ final class LabConnection implements Runnable {
   public void run() {
     try {
       socket.setSoTimeout(IDLE_TIMEOUT_MS); // a forgotten client must not pin this thread
-      in = socket.getInputStream();
-      out = socket.getOutputStream();
+      wire = config.latency().isPositive() ? new LatencySocket(socket, config.latency())
+          : socket;
+      in = wire.getInputStream();
+      out = wire.getOutputStream();
       if (config.mode() == LabSmtpServer.Mode.TLS_ON_CONNECT && !startTls()) {
         return;
       }
@@ -113,7 +116,11 @@ final class LabConnection implements Runnable {
         case "HELO" -> helo();
         case "STARTTLS" -> starttls();
         case "QUIT" -> {
-          reply("221 2.0.0 Bye");
+          if (config.is(Behaviour.SILENT_AFTER_QUIT)) {
+            drainBelowTls(); // not even a close_notify goes back
+          } else {
+            reply("221 2.0.0 Bye");
+          }
           yield false;
         }
         case "NOOP", "RSET" -> reply("250 2.0.0 OK");
@@ -199,7 +206,7 @@ final class LabConnection implements Runnable {
     context.init(new KeyManager[] {new SniKeyManager(config.defaultChain(), config.sniChains(),
         transcript)}, new TrustManager[0], null);
     SSLSocket s = (SSLSocket) context.getSocketFactory()
-        .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+        .createSocket(wire, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
     s.setUseClientMode(false);
     if (!config.protocols().isEmpty()) {
       s.setEnabledProtocols(config.protocols().toArray(String[]::new));
@@ -227,6 +234,21 @@ final class LabConnection implements Runnable {
   private void write(String s) throws IOException {
     out.write(s.getBytes(StandardCharsets.UTF_8));
     out.flush();
+  }
+
+  /**
+   * Reads the bytes under TLS (if any) until the client closes its side, answering nothing,
+   * then holds the connection open until the server closes.
+   */
+  private void drainBelowTls() throws IOException, InterruptedException {
+    byte[] sink = new byte[4096];
+    InputStream raw = wire.getInputStream();
+    while (raw.read(sink) >= 0) {
+      // discard, TLS alerts included
+    }
+    while (!socket.isClosed()) {
+      Thread.sleep(20);
+    }
   }
 
   /** Reads until the client closes, answering nothing. */

@@ -144,6 +144,7 @@ public final class LabSmtpServer implements AutoCloseable {
     private String starttlsReply = "220 2.0.0 Ready to start TLS";
     private Behaviour behaviour = Behaviour.NORMAL;
     private Duration replyDelay = Duration.ZERO;
+    private Duration latency = Duration.ZERO;
     private Duration dripInterval = Duration.ofMillis(300);
     private List<String> protocols = List.of();
     private List<String> cipherSuites = List.of();
@@ -248,6 +249,12 @@ public final class LabSmtpServer implements AutoCloseable {
       return this;
     }
 
+    /** A simulated network with this round-trip time ({@link LatencySocket}). */
+    public Builder latency(Duration roundTrip) {
+      this.latency = roundTrip.isNegative() ? Duration.ZERO : roundTrip;
+      return this;
+    }
+
     /** The pause between bytes for {@link Behaviour#SLOW_DRIP_GREETING}. */
     public Builder dripInterval(Duration interval) {
       this.dripInterval = interval;
@@ -299,7 +306,7 @@ public final class LabSmtpServer implements AutoCloseable {
       List<String> hello = greeting != null ? greeting
           : List.of("220 " + hostname + " ESMTP smtpdane lab");
       return new LabSmtpServer(new LabConfig(bindAddress, port, mode, hostname, chain, sniChains,
-          hello, ehloKeywords, starttlsKeyword, starttlsReply, behaviour, replyDelay,
+          hello, ehloKeywords, starttlsKeyword, starttlsReply, behaviour, replyDelay, latency,
           dripInterval, protocols, cipherSuites, ocspStapling), keepTranscripts);
     }
 
