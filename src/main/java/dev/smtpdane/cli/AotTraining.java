@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 final class AotTraining implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
+    HeadStart.run();
     HeldCertificate ca = HeldCertificate.builder().commonName("Training CA").ca().build();
     HeldCertificate leaf = HeldCertificate.builder().commonName("mx.train.test")
         .dnsNames("mx.train.test").signedBy(ca).build();
