@@ -3,18 +3,23 @@
 # POSIX sh; never assumes the user set JAVA_HOME.
 
 smtpdane_java_major() {
-  # Prints the major version of the JDK/JRE at $1 (a java.home), or nothing.
+  # Prints the major version of the JDK/JRE at $1 (a java.home), or nothing. The release file
+  # is read by the shell itself: every run of smtpdane goes through here, and forks cost.
   _home=$1
+  _v=
   if [ -r "$_home/release" ]; then
-    _v=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$_home/release")
+    while IFS= read -r _line || [ -n "$_line" ]; do
+      case $_line in
+        JAVA_VERSION=*) _v=${_line#JAVA_VERSION=}; _v=${_v#\"}; _v=${_v%%\"*}; break ;;
+      esac
+    done <"$_home/release"
   elif [ -x "$_home/bin/java" ]; then
     _v=$("$_home/bin/java" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n 1)
-  else
-    return 0
   fi
+  [ -n "$_v" ] || return 0
   case $_v in
-    1.*) echo "$_v" | cut -d. -f2 ;;
-    *) echo "$_v" | cut -d. -f1 | cut -d- -f1 | cut -d+ -f1 ;;
+    1.*) _v=${_v#1.}; echo "${_v%%[!0-9]*}" ;;
+    *) echo "${_v%%[!0-9]*}" ;;
   esac
 }
 

@@ -36,9 +36,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
- * Runs one check: discovery, then every address's session concurrently on virtual threads
- * (at most {@link CheckSettings#maxConnections()} open at once, fewer per server address),
- * then the report. The run deadline always yields a complete report: what did not finish is
+ * Runs one check: discovery, then every address's session concurrently on its own thread
+ * ({@link SessionThreads}; at most {@link CheckSettings#maxConnections()} open at once, fewer
+ * per server address), then the report. The run deadline always yields a complete report: what did not finish is
  * reported as such. One Checker may run many targets concurrently (bulk mode); the
  * connection limits are shared between them.
  */
@@ -49,6 +49,7 @@ public final class Checker {
   private final Function<TlsaRecord, Optional<String>> caNames;
   private final String toolVersion;
   private final ConnectionLimits limits;
+  private final SessionThreads threads = new SessionThreads();
 
   public Checker(DnsLookup dns, CheckSettings settings, Clock clock,
       Function<TlsaRecord, Optional<String>> caNames, String toolVersion) {
@@ -65,7 +66,7 @@ public final class Checker {
     Instant started = clock.instant();
     Instant deadline = started.plus(settings.runTimeout());
     // Not try-with-resources: close() would wait for stragglers past the deadline.
-    ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    ExecutorService executor = Executors.newThreadPerTaskExecutor(threads);
     try {
       // One discovery per argument: a destination whose DNS hangs must not take the others
       // with it. Each one that finishes in time is probed at once and reported in full.

@@ -1,47 +1,51 @@
 package dev.smtpdane.cli;
 
-import dev.smtpdane.lab.dns.LabDns;
-import dev.smtpdane.lab.pki.HeldCertificate;
-import dev.smtpdane.lab.smtp.LabSmtpServer;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.security.MessageDigest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /**
- * The training run the launcher uses to build a JDK AOT cache (JEP 483/514): one real check of
- * a DANE-EE and a DANE-TA host against an in-process lab on loopback, in every output mode, so
- * the cache holds the classes a normal run loads. Hidden; prints nothing.
+ * The training run the launcher uses to build a JDK AOT cache (JEP 483/514): real checks of a
+ * host with a DANE-EE and a DANE-TA record, in the output modes people use and as a short
+ * --input run, against a lab in another JVM ({@link TrainingLab}), so the cache holds the
+ * classes a check loads and little else. Hidden; prints nothing.
  */
 @Command(name = "_aot-train", hidden = true,
     description = "Internal: the launcher's AOT cache training run.")
 final class AotTraining implements Callable<Integer> {
+  private static final List<List<String>> MODES = List.of(List.of("-nagios"),
+      List.of("--json"), List.of("-terse"), List.of(), List.of("-show-cert-info"),
+      List.of("-q"));
+
   @Override
   public Integer call() throws Exception {
-    HeldCertificate ca = HeldCertificate.builder().commonName("Training CA").ca().build();
-    HeldCertificate leaf = HeldCertificate.builder().commonName("mx.train.test")
-        .dnsNames("mx.train.test").signedBy(ca).build();
-    try (LabSmtpServer smtp = LabSmtpServer.builder().chain(leaf, ca).start()) {
-      int port = smtp.address().getPort();
-      byte[] ee = MessageDigest.getInstance("SHA-256")
-          .digest(leaf.certificate().getPublicKey().getEncoded());
-      byte[] ta = MessageDigest.getInstance("SHA-256")
-          .digest(ca.certificate().getPublicKey().getEncoded());
-      try (LabDns dns = LabDns.builder()
-          .zone("train.test.", z -> z.mx("train.test.", 10, "mx.train.test.")
-              .a("mx.train.test.", "127.0.0.1")
-              .tlsa("_" + port + "._tcp.mx.train.test.", 3, 1, 1, ee)
-              .tlsa("_" + port + "._tcp.mx.train.test.", 2, 1, 1, ta))
-          .start()) {
-        String resolver = "127.0.0.1:" + dns.resolver().getPort();
-        for (String mode : new String[] {"-nagios", "--json", "-terse", "-show-cert-info"}) {
-          PrintWriter sink = new PrintWriter(Writer.nullWriter());
-          Main.run(sink, sink, "--resolver", resolver, "-port", Integer.toString(port), "-mx",
-              mode, "train.test");
-        }
+    HeadStart.run();
+    PrintWriter sink = new PrintWriter(Writer.nullWriter());
+    try (TrainingLab lab = TrainingLab.start()) {
+      List<String> common = List.of("--resolver", lab.resolver(), "-port", lab.smtpPort(), "-mx");
+      for (List<String> mode : MODES) {
+        run(sink, common, mode, List.of(TrainingWorld.DOMAIN));
+      }
+      Path list = Files.createTempFile("smtpdane-aot-train", ".txt");
+      try {
+        Files.writeString(list, TrainingWorld.DOMAIN + "\n" + TrainingWorld.DOMAIN + "\n");
+        run(sink, common, List.of("--json", "--input", list.toString()), List.of());
+      } finally {
+        Files.deleteIfExists(list);
       }
     }
     return 0;
+  }
+
+  private static void run(PrintWriter sink, List<String> common, List<String> mode,
+      List<String> targets) {
+    List<String> args = new java.util.ArrayList<>(common);
+    args.addAll(mode);
+    args.addAll(targets);
+    Main.run(sink, sink, args.toArray(String[]::new));
   }
 }

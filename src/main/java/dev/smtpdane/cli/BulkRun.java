@@ -77,7 +77,7 @@ final class BulkRun {
       domains.addAll(r.domains());
       r.findings().stream().filter(f -> !findings.contains(f)).forEach(findings::add);
     }
-    RunReport all = new RunReport(VersionInfo.version(), started,
+    RunReport all = new RunReport(ToolVersion.version(), started,
         Duration.between(started, Clock.systemUTC().instant()), reported, domains, findings);
     finish(all);
     return all;
@@ -93,7 +93,7 @@ final class BulkRun {
           "internal error while checking " + target.input() + " (" + e + "); please report it");
       DomainReport d = new DomainReport(target.input(), "unknown", java.util.Optional.empty(),
           false, List.of(), List.of(f));
-      return new RunReport(VersionInfo.version(), Clock.systemUTC().instant(), Duration.ZERO,
+      return new RunReport(ToolVersion.version(), Clock.systemUTC().instant(), Duration.ZERO,
           reported, List.of(d), List.of());
     }
   }

@@ -85,18 +85,18 @@ public final class Cli implements Callable<Integer> {
   String helo;
 
   @Option(names = {"-connect-timeout", "--connect-timeout"}, paramLabel = "DURATION",
-      defaultValue = "10s", converter = GoDuration.class,
+      defaultValue = "10s", converter = GoDurationConverter.class,
       description = "TCP connect timeout (Go syntax: 10s, 1m30s). Default: ${DEFAULT-VALUE}.")
   Duration connectTimeout;
 
   @Option(names = {"--read-timeout", "-read-timeout"}, paramLabel = "DURATION",
-      defaultValue = "30s", converter = GoDuration.class,
+      defaultValue = "30s", converter = GoDurationConverter.class,
       description = "Longest wait for any one SMTP reply or TLS handshake step."
           + " Default: ${DEFAULT-VALUE}.")
   Duration readTimeout;
 
   @Option(names = {"--timeout", "-timeout"}, paramLabel = "DURATION", defaultValue = "60s",
-      converter = GoDuration.class,
+      converter = GoDurationConverter.class,
       description = "Deadline for the whole run; unfinished probes are reported as timed out."
           + " Default: ${DEFAULT-VALUE}.")
   Duration timeout;
@@ -141,7 +141,7 @@ public final class Cli implements Callable<Integer> {
 
   // --- what to check
   @Option(names = {"-expiration-warning", "--expiration-warning"}, paramLabel = "DURATION",
-      defaultValue = "168h", converter = GoDuration.class,
+      defaultValue = "168h", converter = GoDurationConverter.class,
       description = "Warn when a certificate expires within this time; 0 disables."
           + " Default: ${DEFAULT-VALUE}.")
   Duration expirationWarning;

@@ -5,7 +5,6 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -13,16 +12,11 @@ import picocli.CommandLine.TypeConversionException;
  * then one or more decimal numbers each with a unit (ns, us, µs, μs, ms, s, m, h); a bare "0"
  * is allowed. Output uses Go's format too ("72h0m0s").
  */
-public final class GoDuration implements ITypeConverter<Duration> {
+public final class GoDuration {
   private static final Pattern PART = Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
   /** Longer than any duration a person types ("2562047h47m16.854775807s" is 24). */
   private static final int MAX_LENGTH = 64;
   private static final BigInteger MAX_NANOS = BigInteger.valueOf(Long.MAX_VALUE);
-
-  @Override
-  public Duration convert(String value) {
-    return parse(value);
-  }
 
   /** Parses a Go duration; throws TypeConversionException with a message naming the input. */
   public static Duration parse(String value) {

@@ -91,7 +91,7 @@ final class Run {
     CaNames cas = o.certNames() && showsCaNames(o)
         ? CaNames.fromEnvironment(o.caStoreEnvironment()) : CaNames.none();
     return new Checker(dns, settings, Clock.systemUTC(),
-        r -> cas.nameFor(r.selector(), r.matchingType(), r.data()), VersionInfo.version());
+        r -> cas.nameFor(r.selector(), r.matchingType(), r.data()), ToolVersion.version());
   }
 
   /**

@@ -1,7 +1,5 @@
 package dev.smtpdane.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.IVersionProvider;
@@ -13,21 +11,17 @@ import picocli.CommandLine.IVersionProvider;
  * build.
  */
 final class VersionInfo implements IVersionProvider {
-  /** Our version (from the build), "unknown" when run from unfiltered classes. */
-  static String version() {
-    return field(load(VersionInfo.class.getResourceAsStream(BUILD_PROPERTIES)), "version");
-  }
-
   /** Written by Maven resource filtering (pom.xml); fields are "unknown" when not filtered. */
-  static final String BUILD_PROPERTIES = "smtpdane-build.properties";
+  static final String BUILD_PROPERTIES = ToolVersion.BUILD_PROPERTIES;
 
   /** dnsjava's own build record: the version actually on the class path, shaded or not. */
   static final String DNSJAVA_POM = "META-INF/maven/dnsjava/dnsjava/pom.properties";
 
   @Override
   public String[] getVersion() {
-    Properties build = load(VersionInfo.class.getResourceAsStream(BUILD_PROPERTIES));
-    Properties dnsjava = load(VersionInfo.class.getClassLoader().getResourceAsStream(DNSJAVA_POM));
+    Properties build = ToolVersion.build();
+    Properties dnsjava =
+        ToolVersion.load(VersionInfo.class.getClassLoader().getResourceAsStream(DNSJAVA_POM));
     String dnsjavaVersion = dnsjava.getProperty("version", field(build, "dnsjava"));
     return new String[] {
       "smtpdane " + field(build, "version") + " (commit " + field(build, "commit")
@@ -42,20 +36,6 @@ final class VersionInfo implements IVersionProvider {
 
   /** A build field, or "unknown" when missing or left unfiltered (an IDE build). */
   static String field(Properties build, String key) {
-    String value = build.getProperty(key, "").trim();
-    return value.isEmpty() || value.startsWith("${") ? "unknown" : value;
-  }
-
-  private static Properties load(InputStream in) {
-    Properties p = new Properties();
-    if (in == null) {
-      return p;
-    }
-    try (in) {
-      p.load(in);
-      return p;
-    } catch (IOException e) {
-      return p; // -version must never fail: what could not be read shows as "unknown"
-    }
+    return ToolVersion.field(build, key);
   }
 }

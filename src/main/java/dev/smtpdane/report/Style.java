@@ -6,17 +6,20 @@ import picocli.CommandLine.Help.Ansi;
 public final class Style {
   private final boolean enabled;
 
-  private Style(Ansi ansi) {
-    this.enabled = ansi.enabled();
+  private Style(boolean enabled) {
+    this.enabled = enabled;
   }
 
-  /** Colour only when asked and standard output is a terminal (picocli's AUTO detection). */
+  /**
+   * Colour only when asked and standard output is a terminal (picocli's AUTO detection, which
+   * is not even loaded when no colour is asked for: -nagios, --json, -nocolor, NO_COLOR).
+   */
   public static Style of(boolean color) {
-    return new Style(color ? Ansi.AUTO : Ansi.OFF);
+    return new Style(color && Ansi.AUTO.enabled());
   }
 
   public static Style plain() {
-    return new Style(Ansi.OFF);
+    return new Style(false);
   }
 
   String error(String s) {
