@@ -227,6 +227,37 @@ class StubResolverTest {
     assertThat(a.records()).hasSize(1);
   }
 
+  /**
+   * The links of an insecure chain are asked about all at once: the server holds each CNAME
+   * question until all three have arrived (or 5 s pass), and notes whether they all did. Asked
+   * one after the other, the first would wait alone.
+   */
+  @Test
+  void insecureChainLinksAreAskedAtOnce() {
+    java.util.concurrent.CountDownLatch links = new java.util.concurrent.CountDownLatch(3);
+    List<Boolean> together = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ScriptedResolver r = server((q, t) -> {
+      if (q.getQuestion().getType() == Type.CNAME) {
+        links.countDown();
+        try {
+          together.add(links.await(5, java.util.concurrent.TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return Optional.of(reply(q, Rcode.NOERROR, true));
+      }
+      return Optional.of(reply(q, Rcode.NOERROR, false,
+          "mx.example.test. 300 CNAME a.example.test.",
+          "a.example.test. 300 CNAME b.example.test.",
+          "b.example.test. 300 CNAME mail.unsigned.test.",
+          "mail.unsigned.test. 300 A 127.0.0.27"));
+    });
+    Answer a = new StubResolver(List.of(r.address()), Duration.ofSeconds(10), 1)
+        .lookup(MX, Type.A);
+    assertThat(a.cnameChain()).hasSize(3);
+    assertThat(together).containsExactly(true, true, true);
+  }
+
   @Test
   void cnameLoopIsIndeterminate() {
     ScriptedResolver r = server((q, t) -> Optional.of(reply(q, Rcode.NOERROR, true,
