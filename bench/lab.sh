@@ -1,0 +1,77 @@
+# Sourced by the bench/*.sh scripts (issue 9; not part of ./run-tests): starts
+# `./smtpdane demo --serve` in another process, on loopback only, and stops it on exit.
+#   bench_lab_start [demo options...]   sets LAB_RESOLVER (ip:port) and LAB_PORT
+# The lab's anchor file and output live in a temporary directory removed at exit.
+bench_root=$(cd "$(dirname "$0")/.." && pwd)
+bench_work=$(mktemp -d "${TMPDIR:-/tmp}/smtpdane-bench.XXXXXX")
+bench_lab_pid=
+
+bench_lab_stop() {
+  if [ -n "$bench_lab_pid" ]; then
+    kill "$bench_lab_pid" 2>/dev/null || true
+    wait "$bench_lab_pid" 2>/dev/null || true
+    bench_lab_pid=
+  fi
+}
+trap 'bench_lab_stop; rm -rf "$bench_work"' EXIT
+trap 'exit 130' INT TERM
+
+bench_lab_start() {
+  bench_lab_stop
+  "$bench_root/smtpdane" demo --serve --nocolor --anchor-file "$bench_work/anchor.ds" "$@" \
+    >"$bench_work/lab.out" 2>&1 &
+  bench_lab_pid=$!
+  _i=0
+  until grep -q 'lab running' "$bench_work/lab.out" 2>/dev/null; do
+    _i=$((_i + 1))
+    if [ $_i -gt 600 ] || ! kill -0 "$bench_lab_pid" 2>/dev/null; then
+      echo "bench: the lab did not start:" >&2
+      cat "$bench_work/lab.out" >&2
+      exit 1
+    fi
+    sleep 0.2
+  done
+  LAB_RESOLVER=$(sed -n 's/^ *resolver: *\([0-9.:]*\) .*/\1/p' "$bench_work/lab.out")
+  LAB_PORT=$(sed -n 's/.* all on port \([0-9]*\).*/\1/p' "$bench_work/lab.out")
+  if [ -z "$LAB_RESOLVER" ] || [ -z "$LAB_PORT" ]; then
+    echo "bench: cannot read the lab's resolver and port (needs one shared port):" >&2
+    cat "$bench_work/lab.out" >&2
+    exit 1
+  fi
+}
+
+# Waits (at most 60 s) until the lab has been idle for a second (under 3% of one core): after
+# a warm-up its JIT compiles on for a while, and would take CPU from what is measured.
+bench_lab_settle() {
+  _hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
+  _i=0
+  while [ $_i -lt 60 ]; do
+    _a=$(awk '{ print $14 + $15 }' "/proc/$bench_lab_pid/stat" 2>/dev/null || echo 0)
+    sleep 1
+    _b=$(awk '{ print $14 + $15 }' "/proc/$bench_lab_pid/stat" 2>/dev/null || echo 0)
+    [ $((_b - _a)) -le $((_hz * 3 / 100)) ] && return 0
+    _i=$((_i + 1))
+  done
+}
+
+# Median of the numbers on standard input, one per line.
+bench_median() {
+  sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit 1;
+    if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# One table row for run-all.sh: figure|measured|target|ok (ok: yes or NO).
+bench_row() {
+  echo "ROW|$1|$2|$3|$4"
+}
+
+# Prints "nproc, CPU model, JDK" for the README's table.
+bench_machine() {
+  . "$bench_root/scripts/find-jdk.sh"
+  smtpdane_find_jdk jre >/dev/null 2>&1 || true
+  _cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+  _jdk=$("${SMTPDANE_JAVA_HOME:-/nonexistent}/bin/java" -version 2>&1 | sed -n 2p)
+  _mem=$(free -g 2>/dev/null | awk '/^Mem/ {print $2}')
+  echo "$(nproc) cores (${_cpu:-unknown CPU}), ${_mem:-?} GiB, ${_jdk:-unknown JDK}," \
+    "load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
+}

@@ -1,0 +1,24 @@
+#!/bin/sh
+# All issue 9 benchmarks, one after the other (each starts and stops its own lab), then one
+# table: figure | measured | target | ok. Not part of ./run-tests. The machine is shared with
+# whatever else runs on it: run it on a quiet machine, and more than once.
+# Usage: bench/run-all.sh            (prints progress on stderr, the table on stdout)
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lab.sh"
+rows=$bench_work/rows
+: >"$rows"
+for script in cold-start.sh round-trips.sh many-domains.sh; do
+  echo "run-all: $script ..." >&2
+  if ! "$here/$script" >"$bench_work/out" 2>&1; then
+    echo "run-all: $script failed:" >&2
+    cat "$bench_work/out" >&2
+  fi
+  grep -v '^ROW|' "$bench_work/out" >&2 || true
+  grep '^ROW|' "$bench_work/out" >>"$rows" || true
+done
+echo "Machine: $(bench_machine); $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo
+echo "| figure | measured | target | ok |"
+echo "| --- | --- | --- | --- |"
+cut -d'|' -f2- "$rows" | awk -F'|' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }'
