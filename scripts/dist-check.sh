@@ -19,7 +19,7 @@ for tarball in "$root"/target/smtpdane-*.tar.gz; do
   mkdir -p "$dir/opt" "$dir/bin" "$dir/elsewhere"
   tar -xzf "$tarball" -C "$dir/opt" --strip-components=1
   echo "== $name"
-  for f in bin/smtpdane lib/smtpdane.jar lib/find-jdk.sh man/man1/smtpdane.1 \
+  for f in bin/smtpdane lib/smtpdane.jar lib/find-jdk.sh lib/check.jvmopts man/man1/smtpdane.1 \
            completion/smtpdane.bash completion/_smtpdane README.md \
            docs/findings/README.md contrib/nagios/smtpdane.cfg; do
     [ -e "$dir/opt/$f" ] || bad "$f missing"

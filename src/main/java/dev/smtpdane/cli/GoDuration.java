@@ -1,6 +1,5 @@
 package dev.smtpdane.cli;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -33,17 +32,17 @@ public final class GoDuration {
       throw invalid(value);
     }
     Matcher m = PART.matcher(s);
-    BigDecimal nanos = BigDecimal.ZERO;
+    BigInteger nanos = BigInteger.ZERO;
     int at = 0;
     while (at < s.length()) {
       // lookingAt, not find: find would rescan the rest of the input at every part (cubic).
       if (!m.region(at, s.length()).lookingAt()) {
         throw invalid(value);
       }
-      nanos = nanos.add(new BigDecimal(m.group(1)).multiply(unitNanos(m.group(2))));
+      nanos = nanos.add(partNanos(m.group(1), unitNanos(m.group(2))));
       at = m.end();
     }
-    BigInteger whole = nanos.toBigInteger();
+    BigInteger whole = nanos;
     if (whole.compareTo(MAX_NANOS) > 0) {
       throw new TypeConversionException("duration out of range: '" + value + "'");
     }
@@ -51,7 +50,26 @@ public final class GoDuration {
     return negative ? d.negated() : d;
   }
 
-  private static BigDecimal unitNanos(String unit) {
+  /**
+   * One part's nanoseconds, a fraction of a nanosecond dropped (as Go does, per part). BigInteger,
+   * not BigDecimal: BigDecimal's class initialiser costs a one-shot check ~20 ms of CPU (issue 9).
+   */
+  private static BigInteger partNanos(String number, BigInteger unit) {
+    int dot = number.indexOf('.');
+    if (dot < 0) {
+      return new BigInteger(number).multiply(unit);
+    }
+    String whole = number.substring(0, dot);
+    String fraction = number.substring(dot + 1);
+    BigInteger nanos = whole.isEmpty() ? BigInteger.ZERO : new BigInteger(whole).multiply(unit);
+    if (fraction.isEmpty()) {
+      return nanos;
+    }
+    return nanos.add(
+        new BigInteger(fraction).multiply(unit).divide(BigInteger.TEN.pow(fraction.length())));
+  }
+
+  private static BigInteger unitNanos(String unit) {
     long n =
         switch (unit) {
           case "ns" -> 1L;
@@ -62,7 +80,7 @@ public final class GoDuration {
           case "h" -> 3_600_000_000_000L;
           default -> throw new IllegalStateException(unit);
         };
-    return BigDecimal.valueOf(n);
+    return BigInteger.valueOf(n);
   }
 
   private static TypeConversionException invalid(String value) {
@@ -82,14 +100,14 @@ public final class GoDuration {
       return sign + nanos + "ns";
     }
     if (nanos < 1_000_000L) {
-      return sign + trim(BigDecimal.valueOf(nanos, 3)) + "µs";
+      return sign + decimal(nanos, 3) + "µs";
     }
     if (nanos < 1_000_000_000L) {
-      return sign + trim(BigDecimal.valueOf(nanos, 6)) + "ms";
+      return sign + decimal(nanos, 6) + "ms";
     }
     long hours = a.toHours();
     long minutes = a.toMinutesPart();
-    String seconds = trim(BigDecimal.valueOf(nanos % 60_000_000_000L, 9)) + "s";
+    String seconds = decimal(nanos % 60_000_000_000L, 9) + "s";
     if (hours > 0) {
       return sign + hours + "h" + minutes + "m" + seconds;
     }
@@ -99,8 +117,24 @@ public final class GoDuration {
     return sign + seconds;
   }
 
-  private static String trim(BigDecimal v) {
-    BigDecimal s = v.stripTrailingZeros();
-    return s.scale() < 0 ? s.setScale(0).toPlainString() : s.toPlainString();
+  /**
+   * {@code value / 10^scale} in the shortest plain decimal ("1.5", "250"), with long arithmetic:
+   * BigDecimal's class initialiser alone costs a one-shot check ~20 ms of CPU (issue 9).
+   */
+  private static String decimal(long value, int scale) {
+    long unit = 1;
+    for (int i = 0; i < scale; i++) {
+      unit *= 10;
+    }
+    long fraction = value % unit;
+    if (fraction == 0) {
+      return Long.toString(value / unit);
+    }
+    String digits = Long.toString(unit + fraction).substring(1); // zero-padded to scale digits
+    int end = digits.length();
+    while (digits.charAt(end - 1) == '0') {
+      end--;
+    }
+    return value / unit + "." + digits.substring(0, end);
   }
 }

@@ -1,18 +1,20 @@
 package dev.smtpdane.cli;
 
-import java.nio.ByteBuffer;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 
 /**
- * Work every check needs, begun on another core as soon as the command line is known to be a
- * check, while the main thread reads the options and asks DNS (issue 9: a one-shot check is
- * mostly a cold JVM). Two things dominate: dnsjava's table of record types (~30 ms to build
- * before the first query), and JSSE's first ClientHello, whose P-256 key share first builds the
- * JDK's precomputed table of P-256 points (~90 ms; the server's ECDSA signature needs it too).
- * Nothing is sent anywhere: the ClientHello is made in memory and dropped. A failure here only
- * loses the head start.
+ * The one piece of a check's work worth starting on the other core the moment the JVM is up
+ * (issue 9: a one-shot check is mostly a cold JVM). Every TLS 1.3 handshake JSSE makes needs
+ * the JDK's precomputed table of P-256 generator multiples: its ClientHello carries a P-256 key
+ * share, and a server's ECDSA P-256 signature is verified with it. Building that table is
+ * ~120 ms of arithmetic in a cold JVM, the longest single step of a check; begun here it is
+ * ready by the time DNS and the SMTP dialogue reach STARTTLS.
+ *
+ * <p>Nothing else is started early on purpose: warming JSSE and dnsjava here too was measured
+ * (bench/cold-start.sh) to slow a check down on two cores, by taking CPU from this table and
+ * from the main thread. A failure here only loses the head start.
  */
 final class HeadStart {
   private HeadStart() {}
@@ -25,15 +27,11 @@ final class HeadStart {
   /** Does the work on this thread (the AOT cache's training run calls it, to cache it too). */
   static void run() {
     try {
-      Class.forName("org.xbill.DNS.Type", true, HeadStart.class.getClassLoader());
-      SSLContext tls = SSLContext.getInstance("TLS");
-      tls.init(null, new TrustManager[0], null); // trusts nothing; never reads the CA store
-      SSLEngine engine = tls.createSSLEngine("head-start.invalid", 25);
-      engine.setUseClientMode(true);
-      engine.wrap(ByteBuffer.allocate(0),
-          ByteBuffer.allocate(engine.getSession().getPacketBufferSize()));
-    } catch (Exception | LinkageError e) {
-      // only a head start: the check does the same work itself when it gets there
+      KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+      ec.initialize(new ECGenParameterSpec("secp256r1"));
+      ec.generateKeyPair(); // the first P-256 generator multiplication builds the table
+    } catch (GeneralSecurityException | RuntimeException | LinkageError e) {
+      // only a head start: the handshake does the same work itself when it gets there
     }
   }
 }

@@ -26,6 +26,9 @@ class GoDurationTest {
     "+5s, 5000000000",
     ".5s, 500000000",
     "1m0.5s, 60500000000",
+    "1.0000000009s, 1000000000",
+    "0.1234567891234ms, 123456",
+    "1.s, 1000000000",
   })
   void parsesGoSyntax(String text, long nanos) {
     assertThat(GoDuration.parse(text)).isEqualTo(Duration.ofNanos(nanos));
@@ -47,6 +50,12 @@ class GoDurationTest {
     "PT0.25S, 250ms",
     "PT0S, 0s",
     "PT10S, 10s",
+    "PT0.0000015S, 1.5µs",
+    "PT0.00000025S, 250ns",
+    "PT0.1205S, 120.5ms",
+    "PT1.000000001S, 1.000000001s",
+    "PT2H0.05S, 2h0m0.05s",
+    "PT-1.5S, -1.5s",
   })
   void formatsLikeGo(String iso, String go) {
     assertThat(GoDuration.format(Duration.parse(iso))).isEqualTo(go);
