@@ -17,11 +17,10 @@ target=ee-311-good.test
 check() {
   "$bench_root/smtpdane" -nagios -mx --resolver "$LAB_RESOLVER" -port "$LAB_PORT" "$@" "$target"
 }
-# The lab is a long-running server: warm it up (its JIT, its resolver cache) with a hundred
-# checks in one untimed run, so that what is measured is the tool starting cold.
-awk -v d="$target" 'BEGIN { for (i = 0; i < 100; i++) print d }' >"$bench_work/warm"
-"$bench_root/smtpdane" -nagios -mx --parallel 8 --input "$bench_work/warm" \
-  --resolver "$LAB_RESOLVER" -port "$LAB_PORT" >/dev/null 2>&1 || true
+# The lab is a long-running server: warm it up (its JIT, its resolver cache) with runs of 200
+# checks until it is steady (bench_lab_warm), so that what is measured is the tool starting cold.
+awk -v d="$target" 'BEGIN { for (i = 0; i < 200; i++) print d }' >"$bench_work/warm"
+bench_lab_warm "$bench_work/warm" 8
 check "$@" >/dev/null 2>&1 || true
 bench_lab_settle
 : >"$bench_work/times"

@@ -3,9 +3,9 @@
 # d00001.bulk.test ...) checked in one run from an --input file, with --parallel P (default
 # 64), against a lab in another process. Prints the wall time and the peak resident set size
 # of the tool (not the lab) with the targets, and how many domains verified. The lab serves 2N
-# domains and is warmed up (its JIT) by two untimed runs over the second N, so the measured
-# run asks it about domains it has not seen; the lab's own CPU time in the measured run is
-# printed too, as both share this machine's cores.
+# domains and is warmed up (its JIT, bench_lab_warm in lab.sh) by untimed runs over the
+# second N, so the measured run asks it about domains it has not seen; the lab's own CPU time
+# in the measured run is printed too, as both share this machine's cores.
 # Usage: bench/many-domains.sh [N] [P] [extra smtpdane options]
 set -eu
 . "$(dirname "$0")/lab.sh"
@@ -21,10 +21,7 @@ awk -v n="$n" 'BEGIN { for (i = 1; i <= n; i++) printf "d%05d.bulk.test\n", i }'
   >"$bench_work/domains"
 awk -v n="$n" 'BEGIN { for (i = n + 1; i <= 2 * n; i++) printf "d%05d.bulk.test\n", i }' \
   >"$bench_work/warm"
-for _ in 1 2; do
-  "$bench_root/smtpdane" -nagios -mx --input "$bench_work/warm" --parallel "$parallel" \
-    --resolver "$LAB_RESOLVER" -port "$LAB_PORT" >/dev/null 2>&1 || true
-done
+bench_lab_warm "$bench_work/warm" "$parallel"
 bench_lab_settle
 lab_cpu() { awk '{ print $14 + $15 }' "/proc/$bench_lab_pid/stat" 2>/dev/null || echo 0; }
 # The lab's process is the launcher's java (exec): its CPU in clock ticks.
