@@ -70,7 +70,8 @@ final class HostDiscovery {
             Optional.of(DomainName.text(choice.base())), outcome, references));
       }
     }
-    targets.sort(Comparator.comparing(ProbeTarget::address, AddressFamily::compare));
+    // Not Comparator.comparing: its serializable lambda is not kept by the AOT cache (NextHops).
+    targets.sort((x, y) -> AddressFamily.compare(x.address(), y.address()));
     return new HostPlan(Optional.of(host), display, hop.preference(), hop.port(),
         answerOf(families, Type.A), answerOf(families, Type.AAAA), choice.answer(),
         Optional.of(choice.base()), choice.outcome(), references, targets, findings);

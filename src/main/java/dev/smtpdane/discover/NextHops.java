@@ -80,9 +80,33 @@ final class NextHops {
           (x, y) -> x.preference() <= y.preference() ? x : y);
     }
     List<NextHop> sorted = hosts.values().stream()
-        .sorted(Comparator.comparingInt(NextHop::preference).thenComparing(NextHop::host))
+        .sorted(NextHops::byPreferenceThenName)
         .toList();
     return new Result(Optional.of(answer), capped(sorted, d, findings), findings);
+  }
+
+  /*
+   * The two orders below are plain methods, not Comparator.comparing chains: those build
+   * serializable lambdas, which the JDK's AOT cache does not keep, so every run would generate
+   * their classes anew (a few ms of a one-shot check; issue 9).
+   */
+
+  /** MX order: best (lowest) preference first, then by name so that output is stable. */
+  private static int byPreferenceThenName(NextHop a, NextHop b) {
+    int byPreference = Integer.compare(a.preference(), b.preference());
+    return byPreference != 0 ? byPreference : a.host().compareTo(b.host());
+  }
+
+  /** SRV order: priority, then heavier weight first, then target name and port (stable). */
+  private static int bySrvOrder(SRVRecord a, SRVRecord b) {
+    int c = Integer.compare(a.getPriority(), b.getPriority());
+    if (c == 0) {
+      c = Integer.compare(b.getWeight(), a.getWeight());
+    }
+    if (c == 0) {
+      c = DomainName.canonical(a.getTarget()).compareTo(DomainName.canonical(b.getTarget()));
+    }
+    return c != 0 ? c : Integer.compare(a.getPort(), b.getPort());
   }
 
   private static Result srv(DnsLookup dns, String service, Name domain, HostSpec target) {
@@ -115,10 +139,7 @@ final class NextHops {
     }
     List<SRVRecord> ordered = records.stream()
         .filter(r -> !r.getTarget().equals(Name.root))
-        .sorted(Comparator.comparingInt(SRVRecord::getPriority)
-            .thenComparing(Comparator.comparingInt(SRVRecord::getWeight).reversed())
-            .thenComparing(r -> DomainName.canonical(r.getTarget()))
-            .thenComparingInt(SRVRecord::getPort))
+        .sorted(NextHops::bySrvOrder)
         .toList();
     Map<String, NextHop> hosts = new LinkedHashMap<>();
     for (SRVRecord r : ordered) {
