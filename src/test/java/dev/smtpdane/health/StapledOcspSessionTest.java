@@ -6,6 +6,7 @@ import dev.smtpdane.lab.ocsp.LabOcspResponder;
 import dev.smtpdane.lab.ocsp.OcspResponseBuilder;
 import dev.smtpdane.lab.pki.HeldCertificate;
 import dev.smtpdane.lab.smtp.LabSmtpServer;
+import dev.smtpdane.lab.smtp.LabSmtpServerBuilder;
 import dev.smtpdane.report.FindingCode;
 import dev.smtpdane.report.Severity;
 import dev.smtpdane.smtp.ProbeRequest;
@@ -167,11 +168,11 @@ class StapledOcspSessionTest {
         .ocspUrl(responder.url()).build();
   }
 
-  private static LabSmtpServer.Builder server(String protocol) {
+  private static LabSmtpServerBuilder server(String protocol) {
     return LabSmtpServer.builder().hostname(MX).protocols(protocol).ocspStapling();
   }
 
-  private static TlsSession session(LabSmtpServer.Builder builder) throws Exception {
+  private static TlsSession session(LabSmtpServerBuilder builder) throws Exception {
     try (LabSmtpServer server = builder.start()) {
       ProbeRequest request = new ProbeRequest(server.address(), MX, false, "probe.invalid",
           Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(10),

@@ -3,6 +3,7 @@ package dev.smtpdane.smtp;
 import dev.smtpdane.lab.pki.HeldCertificate;
 import dev.smtpdane.lab.pki.KeyType;
 import dev.smtpdane.lab.smtp.LabSmtpServer;
+import dev.smtpdane.lab.smtp.LabSmtpServerBuilder;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,7 +22,7 @@ final class Probes {
   private Probes() {}
 
   /** A lab server builder presenting [leaf, intermediate] (no root, as real servers do). */
-  static LabSmtpServer.Builder server() {
+  static LabSmtpServerBuilder server() {
     return LabSmtpServer.builder().hostname(MX).chain(LEAF, INTERMEDIATE);
   }
 
