@@ -38,9 +38,9 @@ import java.util.function.Function;
 /**
  * Runs one check: discovery, then every address's session concurrently on its own thread
  * ({@link SessionThreads}; at most {@link CheckSettings#maxConnections()} open at once, fewer
- * per server address), then the report. The run deadline always yields a complete report: what did not finish is
- * reported as such. One Checker may run many targets concurrently (bulk mode); the
- * connection limits are shared between them.
+ * per server address), then the report. The run deadline always yields a complete report:
+ * what did not finish is reported as such. One Checker may run many targets concurrently (bulk
+ * mode); the connection limits are shared between them.
  */
 public final class Checker {
   private final DnsLookup dns;

@@ -12,7 +12,8 @@ import picocli.CommandLine.TypeConversionException;
  * is allowed. Output uses Go's format too ("72h0m0s").
  */
 public final class GoDuration {
-  private static final Pattern PART = Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
+  private static final Pattern PART =
+      Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
   /** Longer than any duration a person types ("2562047h47m16.854775807s" is 24). */
   private static final int MAX_LENGTH = 64;
   private static final BigInteger MAX_NANOS = BigInteger.valueOf(Long.MAX_VALUE);

@@ -60,23 +60,7 @@ public record RunOptions(
 
   static RunOptions from(Cli c, Map<String, String> env) {
     rejectConflicts(c);
-    List<String> arguments = new ArrayList<>(c.targets);
-    for (String t : c.targets) {
-      if (t.isBlank()) {
-        throw usage(c, "empty host or domain argument");
-      }
-    }
-    if (c.input != null) {
-      try {
-        arguments.addAll(InputList.read(c.input));
-      } catch (IllegalArgumentException e) {
-        throw usage(c, "--input: " + e.getMessage());
-      }
-    }
-    if (arguments.isEmpty()) {
-      throw usage(c, c.input == null ? "no hosts or domains given"
-          : "no hosts or domains given (--input " + c.input + " lists none)");
-    }
+    List<String> arguments = arguments(c);
     if (c.parallel < 1 || c.parallel > 1024) {
       throw usage(c, "--parallel must be from 1 to 1024 (got " + c.parallel + ")");
     }
@@ -91,37 +75,12 @@ public record RunOptions(
     } catch (IllegalArgumentException e) {
       throw usage(c, "-port: " + e.getMessage());
     }
-    List<HostSpec> targets;
-    try {
-      targets = Targets.parse(arguments, ports);
-    } catch (IllegalArgumentException e) {
-      throw usage(c, e.getMessage());
-    }
-    if (mode != LookupMode.HOST) {
-      for (HostSpec t : targets) {
-        if (t.isAddress()) {
-          throw usage(c, "\"" + t.input() + "\" is an IP address; " + modeName(c)
-              + " needs a domain name");
-        }
-      }
-    }
+    List<HostSpec> targets = targets(c, arguments, ports, mode);
     requireNonNegative(c, "-connect-timeout", c.connectTimeout, false);
     requireNonNegative(c, "--read-timeout", c.readTimeout, false);
     requireNonNegative(c, "--timeout", c.timeout, false);
     requireNonNegative(c, "-expiration-warning", c.expirationWarning, true);
-    List<String> resolvers = !c.resolvers.isEmpty() ? List.copyOf(c.resolvers)
-        : splitResolverList(env.getOrDefault("DNS_RESOLVER", ""));
-    for (String r : resolvers) {
-      try {
-        if (ResolverAddresses.parseList(r).isEmpty()) {
-          // An empty --resolver must not fall back to /etc/resolv.conf without a word.
-          throw new IllegalArgumentException("no resolver address in '" + r + "'");
-        }
-      } catch (IllegalArgumentException e) {
-        throw usage(c, (c.resolvers.isEmpty() ? "DNS_RESOLVER: " : "--resolver: ")
-            + e.getMessage());
-      }
-    }
+    List<String> resolvers = resolvers(c, env);
     for (String name : c.aka) {
       try {
         DomainName.parse(name);
@@ -140,6 +99,66 @@ public record RunOptions(
         trustAnchors(c), c.expirationWarning,
         c.expectOcsp, !c.noCertNames, output, c.quiet && !c.nagios, color, c.showCertInfo,
         c.showCerts, c.debug, caStore(env));
+  }
+
+  /** The command line's targets and those of --input, in that order; at least one. */
+  private static List<String> arguments(Cli c) {
+    List<String> arguments = new ArrayList<>(c.targets);
+    for (String t : c.targets) {
+      if (t.isBlank()) {
+        throw usage(c, "empty host or domain argument");
+      }
+    }
+    if (c.input != null) {
+      try {
+        arguments.addAll(InputList.read(c.input));
+      } catch (IllegalArgumentException e) {
+        throw usage(c, "--input: " + e.getMessage());
+      }
+    }
+    if (arguments.isEmpty()) {
+      throw usage(c, c.input == null ? "no hosts or domains given"
+          : "no hosts or domains given (--input " + c.input + " lists none)");
+    }
+    return arguments;
+  }
+
+  /** The targets parsed; MX and SRV modes need domain names, not IP addresses. */
+  private static List<HostSpec> targets(Cli c, List<String> arguments, PortSpec ports,
+      LookupMode mode) {
+    List<HostSpec> targets;
+    try {
+      targets = Targets.parse(arguments, ports);
+    } catch (IllegalArgumentException e) {
+      throw usage(c, e.getMessage());
+    }
+    if (mode != LookupMode.HOST) {
+      for (HostSpec t : targets) {
+        if (t.isAddress()) {
+          throw usage(c, "\"" + t.input() + "\" is an IP address; " + modeName(c)
+              + " needs a domain name");
+        }
+      }
+    }
+    return targets;
+  }
+
+  /** --resolver, else DNS_RESOLVER; each entry must name at least one address. */
+  private static List<String> resolvers(Cli c, Map<String, String> env) {
+    List<String> resolvers = !c.resolvers.isEmpty() ? List.copyOf(c.resolvers)
+        : splitResolverList(env.getOrDefault("DNS_RESOLVER", ""));
+    for (String r : resolvers) {
+      try {
+        if (ResolverAddresses.parseList(r).isEmpty()) {
+          // An empty --resolver must not fall back to /etc/resolv.conf without a word.
+          throw new IllegalArgumentException("no resolver address in '" + r + "'");
+        }
+      } catch (IllegalArgumentException e) {
+        throw usage(c, (c.resolvers.isEmpty() ? "DNS_RESOLVER: " : "--resolver: ")
+            + e.getMessage());
+      }
+    }
+    return resolvers;
   }
 
   /** cli.md: the lookup modes exclude each other, so do -4/-6; name every conflicting pair. */

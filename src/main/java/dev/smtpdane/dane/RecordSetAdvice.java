@@ -37,7 +37,8 @@ public final class RecordSetAdvice {
     }
     if (usable.counted().size() == 1) {
       // RFC 7671 §8.1: publish the next key (or a 2 1 1 for the issuer) before a rollover.
-      advice.add(new Advice(Severity.INFO, FindingCode.TLSA_SINGLE_RECORD, "only one usable TLSA record"
+      advice.add(new Advice(Severity.INFO, FindingCode.TLSA_SINGLE_RECORD,
+          "only one usable TLSA record"
           + " (" + usable.counted().get(0) + "): a key or certificate change will break"
           + " delivery unless the next record is published first; consider adding a rollover"
           + " partner (the next key's 3 1 1, or the issuing CA's 2 1 1)"));

@@ -7,7 +7,8 @@ final class Answers {
   /** e.g. "MX example.test (secure): 10 mx1.example.test." or "TLSA ... (bogus): reason". */
   static String describe(DnsAnswerView a) {
     StringBuilder b = new StringBuilder();
-    b.append(a.type()).append(' ').append(Safe.text(a.name())).append(" (").append(a.state().label());
+    b.append(a.type()).append(' ').append(Safe.text(a.name()))
+        .append(" (").append(a.state().label());
     if (!a.rcode().equals("NOERROR")) {
       b.append(", ").append(a.rcode());
     } else if (a.records().isEmpty()) {

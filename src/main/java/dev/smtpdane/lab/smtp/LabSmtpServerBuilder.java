@@ -87,12 +87,14 @@ public final class LabSmtpServerBuilder {
   }
 
   /** The chain for clients whose SNI is {@code name} (case-insensitive, trailing dot ok). */
-  public LabSmtpServerBuilder chainForSni(String name, List<X509Certificate> chain, PrivateKey key) {
+  public LabSmtpServerBuilder chainForSni(String name, List<X509Certificate> chain,
+      PrivateKey key) {
     return chainForSni(name, new ServerChain(chain, key));
   }
 
   /** {@link #chainForSni(String, List, PrivateKey)} from held certificates. */
-  public LabSmtpServerBuilder chainForSni(String name, HeldCertificate leaf, HeldCertificate... issuers) {
+  public LabSmtpServerBuilder chainForSni(String name, HeldCertificate leaf,
+      HeldCertificate... issuers) {
     return chainForSni(name, ServerChain.of(leaf, issuers));
   }
 
