@@ -235,7 +235,7 @@ final class DaneTaCheck {
    * (or with {@code X509_V_FLAG_PARTIAL_CHAIN}, which {@code SSL_dane_enable} does not set), so
    * Postfix and Exim accept an expired intermediate anchor. RFC 7671 and 7672 are silent, and a
    * sender that checks every certificate of the chain, as this spec does, refuses it: a false
-   * failure for OpenSSL senders is the lesser harm than a false pass for those.
+   * failure for OpenSSL senders does less harm than a false pass for such senders would.
    */
   private Optional<RecordResult> dates(List<Integer> path, Optional<X509Certificate> recordCert) {
     for (int position : path) {
