@@ -18,8 +18,10 @@ import java.util.OptionalInt;
  * <p>From the leaf up to the anchor, in this order, the first problem found is the outcome:
  * signatures (and their strength), CA flags, critical extensions, validity dates, the leaf's
  * extended key usage and key usage, the CAs' name constraints on the leaf's names, the leaf's
- * names. The critical extensions and name constraints of a certificate carried in a {@code 2 0
- * 0} record count too, as in OpenSSL, which puts that certificate on the path it builds.
+ * names. A certificate carried in a {@code 2 0 0} record counts for the CA flags, critical
+ * extensions, dates and name constraints, as in OpenSSL, which puts that certificate on the
+ * path it builds ({@link #anchoredByRecord}); like any anchor's, its self-signature is not
+ * checked.
  */
 final class DaneTaCheck {
   private final PresentedChain chain;
@@ -74,8 +76,18 @@ final class DaneTaCheck {
    * RFC 7671 §5.2.2: a Full(0) DANE-TA record carries the anchor itself, so the server need
    * not send it; the highest path certificate its key signed anchors the path. For {@code 2 0
    * 0} the certificate must also be that certificate's issuer by name; a {@code 2 1 0} key has
-   * no name. The record's own dates are not checked: like DANE-EE data, the DNSSEC signature
-   * on the TLSA RRset vouches for it.
+   * no name.
+   *
+   * <p>Decision: the certificate of a {@code 2 0 0} record is judged like a trust anchor the
+   * server sent: its CA flag ({@link #caFlags}) and its validity dates ({@link #dates}) count.
+   * OpenSSL, which Postfix and Exim use, does so: ssl/ssl_lib.c {@code dane_tlsa_add} keeps
+   * the certificate in {@code dane->certs}, crypto/x509/x509_vfy.c {@code build_chain} adds
+   * those to the untrusted issuers, {@code check_dane_issuer} makes the one that issued the
+   * top certificate sent the top of the chain, {@code check_extensions} then requires {@code
+   * X509_check_ca} of it, and {@code internal_verify} checks its dates ("do also for trust
+   * anchor cert") when it is self-issued, as a root is. A {@code 2 1 0} key has no dates
+   * ({@code check_dane_pkeys}, {@code bare_ta_signed}): only the certificate it signed is
+   * checked, as every path certificate is.
    */
   private Optional<RecordResult> anchoredByRecord(TlsaRecord record) {
     Optional<PublicKey> key = FullAssociationData.anchorKey(record);
@@ -120,9 +132,9 @@ final class DaneTaCheck {
     X509Certificate leaf = chain.cert(0);
     Optional<RecordResult> problem =
         signatures(path, byRecordKey)
-            .or(() -> caFlags(path))
+            .or(() -> caFlags(path, recordCert))
             .or(() -> criticalExtensions(path, recordCert))
-            .or(() -> dates(path))
+            .or(() -> dates(path, recordCert))
             .or(() -> PathChecks.extendedKeyUsage(leaf))
             .or(() -> PathChecks.keyUsage(leaf))
             .or(() -> nameConstraints(path, recordCert));
@@ -159,8 +171,14 @@ final class DaneTaCheck {
     };
   }
 
-  /** RFC 5280 §6.1.4 (k), (l), (n): every issuer on the path is a CA within its path length. */
-  private Optional<RecordResult> caFlags(List<Integer> path) {
+  /**
+   * RFC 5280 §6.1.4 (k), (l), (n): every issuer on the path is a CA within its path length,
+   * the trust anchor included, and so is the certificate of a {@code 2 0 0} record above it:
+   * OpenSSL's {@code check_extensions} requires {@code X509_check_ca} of every certificate above
+   * the leaf, the top one too.
+   */
+  private Optional<RecordResult> caFlags(
+      List<Integer> path, Optional<X509Certificate> recordCert) {
     int intermediatesBelow = 0;
     for (int k = 1; k < path.size(); k++) {
       X509Certificate cert = chain.cert(path.get(k));
@@ -170,7 +188,9 @@ final class DaneTaCheck {
       }
       intermediatesBelow += PresentedChain.selfIssued(cert) ? 0 : 1;
     }
-    return Optional.empty();
+    int below = intermediatesBelow;
+    return recordCert.flatMap(c -> PathChecks.caProblem(c, below))
+        .map(p -> new RecordResult.NotCa(RecordResult.RECORD_CERTIFICATE, p));
   }
 
   /**
@@ -205,14 +225,25 @@ final class DaneTaCheck {
     return problem;
   }
 
-  /** dane-rules.md §5: every certificate from the leaf to the anchor is valid now. */
-  private Optional<RecordResult> dates(List<Integer> path) {
+  /**
+   * dane-rules.md §5: every certificate from the leaf to the anchor is valid now, the anchor
+   * included, whether the server sent it or a {@code 2 0 0} record carries it.
+   *
+   * <p>Decision: stricter than OpenSSL for an anchor that is not self-issued (an intermediate
+   * CA matched by {@code 2 x y}, or carried by {@code 2 0 0}). OpenSSL's {@code internal_verify}
+   * checks the top certificate's dates only if {@code ossl_x509_likely_issued(top, top)} holds
+   * (or with {@code X509_V_FLAG_PARTIAL_CHAIN}, which {@code SSL_dane_enable} does not set), so
+   * Postfix and Exim accept an expired intermediate anchor. RFC 7671 and 7672 are silent, and a
+   * sender that checks every certificate of the chain, as this spec does, refuses it: a false
+   * failure for OpenSSL senders does less harm than a false pass for such senders would.
+   */
+  private Optional<RecordResult> dates(List<Integer> path, Optional<X509Certificate> recordCert) {
     for (int position : path) {
       Optional<RecordResult> p = PathChecks.validity(chain.cert(position), position, now);
       if (p.isPresent()) {
         return p;
       }
     }
-    return Optional.empty();
+    return recordCert.flatMap(c -> PathChecks.validity(c, RecordResult.RECORD_CERTIFICATE, now));
   }
 }

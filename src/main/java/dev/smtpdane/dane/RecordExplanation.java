@@ -23,13 +23,19 @@ final class RecordExplanation {
           "the certificate at position " + w.position() + " is signed with " + w.algorithm()
               + ", which DANE senders reject as too weak";
       case RecordResult.NotCa n ->
-          "the certificate at position " + n.position() + " may not issue certificates ("
-              + n.problem().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")";
+          where(n.position()) + " may not issue certificates ("
+              + n.problem().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")"
+              + recordAdvice(n.position(), "publish the 2 0 0 record of the CA certificate"
+                  + " that issued the chain (basicConstraints CA:TRUE, keyCertSign)");
       case RecordResult.Expired e ->
-          "the certificate at position " + e.position() + " expired at " + e.notAfter();
+          where(e.position()) + " expired at " + e.notAfter()
+              + recordAdvice(e.position(), "renew the CA certificate and publish the new one"
+                  + " in the 2 0 0 record, or have the server send it and publish 2 1 1 for"
+                  + " its key");
       case RecordResult.NotYetValid n ->
-          "the certificate at position " + n.position() + " is not valid until "
-              + n.notBefore();
+          where(n.position()) + " is not valid until " + n.notBefore()
+              + recordAdvice(n.position(), "keep the record of the CA certificate valid now"
+                  + " published until then");
       case RecordResult.EkuNotServerAuth e ->
           "the server certificate's extended key usage " + e.purposes()
               + " does not allow serverAuth";
@@ -52,8 +58,16 @@ final class RecordExplanation {
 
   private static String where(int position) {
     return position == RecordResult.RECORD_CERTIFICATE
-        ? "the trust anchor certificate in the TLSA record"
+        ? "the trust anchor certificate in the 2 0 0 record"
         : "the certificate at position " + position;
+  }
+
+  /**
+   * What to do about the certificate a {@code 2 0 0} record carries, which the chain listing
+   * does not show; the server's own certificates have their fix in the finding's page.
+   */
+  private static String recordAdvice(int position, String advice) {
+    return position == RecordResult.RECORD_CERTIFICATE ? "; " + advice : "";
   }
 
   private static String matched(RecordResult.Matched m) {

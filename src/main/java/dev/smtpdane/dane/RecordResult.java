@@ -71,7 +71,11 @@ public sealed interface RecordResult {
   /** The certificate at {@code position} is signed with MD5 or SHA-1 ({@link SignatureCheck}). */
   record WeakSignature(int position, String algorithm) implements RecordResult {}
 
-  /** The certificate at {@code position}, above the leaf on the path, may not act as a CA. */
+  /**
+   * The certificate at {@code position}, above the leaf on the path, may not act as a CA;
+   * {@code position} is {@link #RECORD_CERTIFICATE} for the anchor a {@code 2 0 0} record
+   * carries.
+   */
   record NotCa(int position, CaProblem problem) implements RecordResult {}
 
   /** Why a certificate on a DANE-TA path cannot be an issuer (RFC 5280 §4.2.1.3, §4.2.1.9). */
@@ -86,10 +90,16 @@ public sealed interface RecordResult {
     PATH_LENGTH_EXCEEDED
   }
 
-  /** The certificate at {@code position} on the DANE-TA path expired at {@code notAfter}. */
+  /**
+   * The certificate at {@code position} on the DANE-TA path expired at {@code notAfter}, or, at
+   * {@link #RECORD_CERTIFICATE}, the trust anchor a {@code 2 0 0} record carries.
+   */
   record Expired(int position, Instant notAfter) implements RecordResult {}
 
-  /** The certificate at {@code position} on the DANE-TA path is valid only from then. */
+  /**
+   * The certificate at {@code position} on the DANE-TA path (or {@link #RECORD_CERTIFICATE})
+   * is valid only from {@code notBefore}.
+   */
   record NotYetValid(int position, Instant notBefore) implements RecordResult {}
 
   /** The DANE-TA leaf has an extendedKeyUsage without serverAuth; {@code purposes} are OIDs. */

@@ -20,6 +20,11 @@ record ChainSpec(List<String> names, Set<Twist> twists) {
     LEAF_NOT_YET_VALID,
     /** The intermediate CA that issued the leaf has expired. */
     INTERMEDIATE_EXPIRED,
+    /**
+     * The intermediate is current, but the root above it (not sent, so a {@code 2 0 0} record
+     * must carry it) has expired: an anchor left in DNS past its date.
+     */
+    ROOT_EXPIRED,
     /** The "intermediate" has basicConstraints cA=false: a leaf misused as an issuer. */
     INTERMEDIATE_NOT_CA,
     /** The leaf's extended key usage allows clientAuth only. */

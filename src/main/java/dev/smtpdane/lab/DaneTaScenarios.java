@@ -6,6 +6,7 @@ import static dev.smtpdane.lab.ChainSpec.Twist.LEAF_CLIENT_AUTH_ONLY;
 import static dev.smtpdane.lab.ChainSpec.Twist.LEAF_EXPIRED;
 import static dev.smtpdane.lab.ChainSpec.Twist.LEAF_NOT_YET_VALID;
 import static dev.smtpdane.lab.ChainSpec.Twist.NO_SAN;
+import static dev.smtpdane.lab.ChainSpec.Twist.ROOT_EXPIRED;
 import static dev.smtpdane.lab.ChainSpec.Twist.SEND_ROOT;
 import static dev.smtpdane.lab.ChainSpec.Twist.SIGNED_BY_OTHER_KEY;
 import static dev.smtpdane.lab.ChainSpec.chain;
@@ -93,6 +94,10 @@ final class DaneTaScenarios {
         mxHost("ta-intermediate-expired", "DANE-TA matches, intermediate expired",
             server().with(INTERMEDIATE_EXPIRED))
             .tlsa("mx", ta(1, 1, INTERMEDIATE))
+            .expect(FAILED, 1, NO_TLSA_MATCH, CERT_EXPIRED).build(),
+        mxHost("ta-200-expired-anchor", "DANE-TA 2 0 0: the unsent root in the record expired",
+            server().with(ROOT_EXPIRED))
+            .tlsa("mx", ta(0, 0, ROOT))
             .expect(FAILED, 1, NO_TLSA_MATCH, CERT_EXPIRED).build(),
         mxHost("ta-leaf-not-yet-valid", "DANE-TA matches, leaf not yet valid",
             server().with(LEAF_NOT_YET_VALID))

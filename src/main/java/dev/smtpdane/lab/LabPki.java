@@ -47,7 +47,12 @@ final class LabPki {
   /** Makes the certificates for one server of {@code host} (a name without trailing dot). */
   IssuedChain issue(ChainSpec spec, String host) {
     List<String> names = spec.names().isEmpty() ? List.of(host) : spec.names();
-    HeldCertificate ca = issuerFor(spec);
+    HeldCertificate top = spec.has(Twist.ROOT_EXPIRED) ? expiredRoot() : root;
+    HeldCertificate ca = spec.has(Twist.ROOT_EXPIRED)
+        ? HeldCertificate.builder().subject("O=smtpdane lab,CN=smtpdane lab issuing CA 2")
+            .ca(0).signedBy(top).validity(now.minus(DAY), now.plus(DAY.multipliedBy(365)))
+            .build()
+        : issuerFor(spec);
     // The key that really signs the leaf: an impostor CA with the same name, for a chain whose
     // signature does not verify although every name lines up.
     HeldCertificate signer = spec.has(Twist.SIGNED_BY_OTHER_KEY)
@@ -60,10 +65,16 @@ final class LabPki {
     if (!spec.has(Twist.LEAF_ONLY) && !spec.has(Twist.SELF_SIGNED)) {
       sent.add(ca.certificate());
       if (spec.has(Twist.SEND_ROOT)) {
-        sent.add(root.certificate());
+        sent.add(top.certificate());
       }
     }
-    return new IssuedChain(leaf, ca, root, sent, () -> leaf(ChainSpec.chain(), names, ca));
+    return new IssuedChain(leaf, ca, top, sent, () -> leaf(ChainSpec.chain(), names, ca));
+  }
+
+  /** A root CA of its own that expired yesterday, after ten years. */
+  private HeldCertificate expiredRoot() {
+    return HeldCertificate.builder().subject("O=smtpdane lab,CN=smtpdane lab expired root CA")
+        .ca().validity(now.minus(DAY.multipliedBy(3650)), now.minus(DAY)).build();
   }
 
   private HeldCertificate issuerFor(ChainSpec spec) {

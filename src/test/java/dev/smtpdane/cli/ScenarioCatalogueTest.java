@@ -67,6 +67,14 @@ class ScenarioCatalogueTest {
         .anySatisfy(rec -> assertThat(rec.path("detail").asText()).contains(detail));
   }
 
+  @Test
+  void expiredAnchorIn200RecordFailsForTheRightReason_Rfc7671_5_2_2() {
+    // OpenSSL puts the record's certificate on the chain and checks a self-issued top's dates.
+    ScenarioRun r = ScenarioRun.of(lab, lab.scenario("ta-200-expired-anchor").orElseThrow());
+    assertThat(records(r)).as(r.summary()).anySatisfy(rec -> assertThat(rec.path("detail")
+        .asText()).contains("the trust anchor certificate in the 2 0 0 record expired at"));
+  }
+
   @ParameterizedTest(name = "{0}: TLSA base domain {1}")
   @CsvSource({
       "cname-mx-host, server.cname-mx-host.test",
