@@ -172,6 +172,20 @@ class NextHopLabTest {
   }
 
   @Test
+  void srvTargetsThatAreNoHostAreErrorsBesideTheValidOne_Rfc2782() {
+    Plan plan = discover(DiscoveryRequest.srv("submission",
+        List.of(HostSpec.parse("srv-no-host.test")), 25));
+    HostPlan h = onlyHost(plan);
+    assertThat(h.display()).isEqualTo("mail.submit.test");
+    assertThat(h.targets()).singleElement().satisfies(t -> {
+      assertThat(t.endpoint()).isEqualTo("127.0.0.12:587");
+      assertThat(t.daneApplicable()).isTrue();
+    });
+    assertThat(errors(plan)).containsExactlyInAnyOrder(FindingCode.SRV_TARGET_IP_LITERAL,
+        FindingCode.SRV_TARGET_LOCALHOST);
+  }
+
+  @Test
   void srvTargetDotMeansServiceNotOffered_Rfc2782() {
     Plan plan = discover(DiscoveryRequest.srv("submission",
         List.of(HostSpec.parse("no-submission.test")), 25));
