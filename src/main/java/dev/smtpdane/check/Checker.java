@@ -10,6 +10,7 @@ import dev.smtpdane.discover.HostPlan;
 import dev.smtpdane.discover.HostSpec;
 import dev.smtpdane.discover.Plan;
 import dev.smtpdane.discover.ProbeTarget;
+import dev.smtpdane.dns.AddressText;
 import dev.smtpdane.dns.DnsLookup;
 import dev.smtpdane.dns.DomainName;
 import dev.smtpdane.report.AddressReport;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,9 +40,11 @@ import java.util.function.Function;
 /**
  * Runs one check: discovery, then every address's session concurrently on its own thread
  * ({@link SessionThreads}; at most {@link CheckSettings#maxConnections()} open at once, fewer
- * per server address), then the report. The run deadline always yields a complete report:
- * what did not finish is reported as such. One Checker may run many targets concurrently (bulk
- * mode); the connection limits are shared between them.
+ * per server address), then the report. The run deadline always yields a complete report: what
+ * did not finish is reported as such. One Checker may run many targets concurrently (bulk
+ * mode); the connection limits are shared between them, and a target's deadline does not count
+ * the time its probes wait for a slot another target holds ({@link #run(DiscoveryRequest, Map,
+ * Instant)}).
  */
 public final class Checker {
   private final DnsLookup dns;
@@ -59,12 +63,41 @@ public final class Checker {
     this.caNames = caNames;
     this.toolVersion = toolVersion;
     this.limits = new ConnectionLimits(settings.maxConnections(),
-        settings.maxConnectionsPerAddress());
+        settings.maxConnectionsPerAddress(), clock);
   }
 
+  /** The connection slots this checker's runs share (tests watch who waits for them). */
+  ConnectionLimits limits() {
+    return limits;
+  }
+
+  /**
+   * One check, all of it within {@link CheckSettings#runTimeout()} from now, waiting for
+   * connection slots included: the deadline of the whole run.
+   */
   public RunReport run(DiscoveryRequest request, Map<String, String> reportedOptions) {
     Instant started = clock.instant();
     Instant deadline = started.plus(settings.runTimeout());
+    return run(request, reportedOptions, started, deadline, deadline);
+  }
+
+  /**
+   * One target of many that share this checker's connection slots (bulk mode). Its deadline is
+   * {@link CheckSettings#runTimeout()} from now, but the time a probe waits for a slot moves
+   * that probe's deadline on: the wait is behind other targets' sessions (a shared MX), and
+   * charging it to this target would report probes that never ran as timed out. The wait is
+   * bounded because every session holding a slot is; {@code bound}, the bound of the whole
+   * run, is the guard against a hang: nothing waits or runs past it.
+   */
+  public RunReport run(DiscoveryRequest request, Map<String, String> reportedOptions,
+      Instant bound) {
+    Instant started = clock.instant();
+    Instant deadline = started.plus(settings.runTimeout());
+    return run(request, reportedOptions, started, earlier(deadline, bound), bound);
+  }
+
+  private RunReport run(DiscoveryRequest request, Map<String, String> reportedOptions,
+      Instant started, Instant deadline, Instant bound) {
     // Not try-with-resources: close() would wait for stragglers past the deadline.
     ExecutorService executor = Executors.newThreadPerTaskExecutor(threads);
     try {
@@ -74,17 +107,17 @@ public final class Checker {
           .map(t -> executor.submit(() -> new Discovery(dns).discover(only(request, t))))
           .toList();
       List<Optional<Plan>> plans = new ArrayList<>();
-      Map<ProbeTarget, Future<AddressReport>> probes = new IdentityHashMap<>();
+      Map<ProbeTarget, Pending> probes = new IdentityHashMap<>();
       for (Future<Plan> f : planned) {
         Optional<Plan> plan = await(f, deadline);
-        plan.ifPresent(p -> probes.putAll(startProbes(p, deadline, executor)));
+        plan.ifPresent(p -> probes.putAll(startProbes(p, deadline, bound, executor)));
         plans.add(plan);
       }
       List<DomainReport> domains = new ArrayList<>();
       for (int i = 0; i < plans.size(); i++) {
         HostSpec target = request.targets().get(i);
         domains.addAll(plans.get(i).map(p -> p.domains().stream()
-                .map(d -> domain(d, request, probes, deadline)).toList())
+                .map(d -> domain(d, request, probes, bound)).toList())
             .orElseGet(() -> List.of(timedOutInDiscovery(target, request))));
       }
       return new RunReport(toolVersion, started, Duration.between(started, clock.instant()),
@@ -120,39 +153,51 @@ public final class Checker {
     return List.copyOf(out.values());
   }
 
-  private Map<ProbeTarget, Future<AddressReport>> startProbes(Plan plan, Instant deadline,
+  /** A probe: its deadline, known once it has its connection slots, and its report. */
+  private record Pending(CompletableFuture<Instant> deadline, Future<AddressReport> report) {}
+
+  private Map<ProbeTarget, Pending> startProbes(Plan plan, Instant deadline, Instant bound,
       ExecutorService executor) {
     AddressCheck check = new AddressCheck(settings, clock);
-    Map<ProbeTarget, Future<AddressReport>> probes = new IdentityHashMap<>();
+    Map<ProbeTarget, Pending> probes = new IdentityHashMap<>();
     for (ProbeTarget t : plan.targets()) {
-      probes.put(t, executor.submit(() -> limits.withSlot(t.address(), () -> {
+      CompletableFuture<Instant> own = new CompletableFuture<>();
+      Future<AddressReport> report = executor.submit(() -> {
         try {
-          return check.run(t, deadline);
-        } catch (RuntimeException e) {
-          // A bug must not cost the other addresses their results.
-          return check.internalError(t, e);
+          return limits.withSlot(t.address(), waited -> {
+            // The wait was for other sessions' slots, not this probe's work (bulk mode);
+            // with one run, bound == deadline and the wait counts.
+            Instant mine = earlier(deadline.plus(waited), bound);
+            own.complete(mine);
+            try {
+              return check.run(t, mine);
+            } catch (RuntimeException e) {
+              // A bug must not cost the other addresses their results.
+              return check.internalError(t, e);
+            }
+          });
+        } finally {
+          own.complete(bound); // no-op once set; the waiting side always gets an answer
         }
-      })));
+      });
+      probes.put(t, new Pending(own, report));
     }
     return probes;
   }
 
   private DomainReport domain(DomainPlan d, DiscoveryRequest request,
-      Map<ProbeTarget, Future<AddressReport>> probes, Instant deadline) {
-    List<HostReport> hosts = d.hosts().stream().map(h -> host(h, probes, deadline)).toList();
+      Map<ProbeTarget, Pending> probes, Instant bound) {
+    List<HostReport> hosts = d.hosts().stream().map(h -> host(h, probes, bound)).toList();
     boolean noService = d.findings().stream().anyMatch(f -> f.code() == FindingCode.NULL_MX
         || f.code() == FindingCode.SRV_SERVICE_NOT_OFFERED);
     return new DomainReport(d.target().input(), mode(request), d.nextHops().map(Views::answer),
         noService, hosts, d.findings());
   }
 
-  private HostReport host(HostPlan h, Map<ProbeTarget, Future<AddressReport>> probes,
-      Instant deadline) {
+  private HostReport host(HostPlan h, Map<ProbeTarget, Pending> probes, Instant bound) {
     List<AddressReport> addresses = new ArrayList<>();
     for (ProbeTarget t : h.targets()) {
-      addresses.add(await(probes.get(t), deadline).orElseGet(() -> new AddressCheck(settings,
-          clock).notStarted(t, "the run deadline (--timeout " + settings.runTimeout()
-              .toSeconds() + "s) passed before this probe finished")));
+      addresses.add(result(t, probes.get(t), bound));
     }
     List<TlsaRecord> published = h.tlsaOutcome().records().stream()
         .map(TlsaRecord::from).toList();
@@ -176,6 +221,27 @@ public final class Checker {
         Views.tlsa(published, caNames), addresses, findings);
   }
 
+  /**
+   * One probe's report: waits for its connection slots until the run's bound, then for the
+   * report until the probe's own deadline.
+   */
+  private AddressReport result(ProbeTarget t, Pending p, Instant bound) {
+    AddressCheck check = new AddressCheck(settings, clock);
+    Optional<Instant> deadline = await(p.deadline(), bound);
+    if (deadline.isEmpty()) {
+      p.report().cancel(true);
+      return check.notStarted(t, "the run deadline passed while this probe waited for a free"
+          + " connection slot to " + AddressText.of(t.address()) + " (other probes held them)");
+    }
+    return await(p.report(), deadline.get()).orElseGet(() -> check.notStarted(t, "the run"
+        + " deadline (--timeout " + settings.runTimeout().toSeconds() + "s) passed before this"
+        + " probe finished"));
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
   private static String mode(DiscoveryRequest r) {
     return switch (r.mode()) {
       case HOST -> "host";
@@ -193,7 +259,10 @@ public final class Checker {
 
   /** Waits for a result until the deadline; empty if it did not come in time. */
   private <T> Optional<T> await(Future<T> f, Instant deadline) {
-    long millis = Math.max(1, Duration.between(clock.instant(), deadline).toMillis());
+    Duration left = Duration.between(clock.instant(), deadline);
+    // A bound centuries away (a huge --timeout times a long --input list) would overflow.
+    long millis = left.toSeconds() > Long.MAX_VALUE / 2000 ? Long.MAX_VALUE
+        : Math.max(1, left.toMillis());
     try {
       return Optional.ofNullable(f.get(millis, TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {

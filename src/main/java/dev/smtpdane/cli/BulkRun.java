@@ -28,7 +28,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code --input}: many targets in one run. Up to {@code --parallel} targets are checked at
  * once; each target's result is printed as soon as it is complete (text, or one JSON object
  * per line with {@code --json}); the exit code covers them all. {@code --timeout} applies to
- * each target, so a long list is not cut short.
+ * each target, from when its check starts, so a long list is not cut short; time a probe waits
+ * for a connection slot held by other targets (a shared MX) does not count against it either.
+ * What bounds the whole run is the time the list would take if every target, and one more,
+ * ran its full {@code --timeout} one after the other: never reached while sessions keep their
+ * deadlines, it stops a run that somehow would not end.
  */
 final class BulkRun {
   private final RunOptions options;
@@ -52,6 +56,7 @@ final class BulkRun {
     Instant started = Clock.systemUTC().instant();
     List<HostSpec> targets = options.targets();
     RunReport[] results = new RunReport[targets.size()];
+    Instant bound = bound(started, options.runTimeout(), targets.size());
     Semaphore parallel = new Semaphore(options.parallel());
     AtomicInteger finished = new AtomicInteger();
     try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -60,7 +65,7 @@ final class BulkRun {
         executor.submit(() -> {
           parallel.acquireUninterruptibly();
           try {
-            RunReport r = checkOne(request, targets.get(index));
+            RunReport r = checkOne(request, targets.get(index), bound);
             results[index] = r;
             emit(r);
           } finally {
@@ -83,11 +88,20 @@ final class BulkRun {
     return all;
   }
 
+  /** The bound of the whole run: every target and one more, one after the other. */
+  static Instant bound(Instant started, Duration timeout, int targets) {
+    try {
+      return started.plus(timeout.multipliedBy(targets + 1L));
+    } catch (ArithmeticException | java.time.DateTimeException e) {
+      return Instant.MAX; // a --timeout of centuries times a long list: no bound worth having
+    }
+  }
+
   /** Checks one target; a bug costs that target its result, never the other targets'. */
   private RunReport checkOne(java.util.function.Function<List<HostSpec>, DiscoveryRequest> request,
-      HostSpec target) {
+      HostSpec target, Instant bound) {
     try {
-      return checker.run(request.apply(List.of(target)), reported);
+      return checker.run(request.apply(List.of(target)), reported, bound);
     } catch (RuntimeException e) {
       Finding f = Finding.error(dev.smtpdane.report.FindingCode.INTERNAL_ERROR,
           "internal error while checking " + target.input() + " (" + e + "); please report it");

@@ -71,7 +71,7 @@ final class NextHops {
             + " other MX records (RFC 7505 §3 forbids it); the null MX is ignored"));
         continue;
       }
-      if (notAHost(host, d, findings)) {
+      if (notAHost(host, Mode.MX, d, findings)) {
         continue;
       }
       // dane-rules §2: every MX host once (names compare case-insensitively), at its best
@@ -144,6 +144,9 @@ final class NextHops {
     Map<String, NextHop> hosts = new LinkedHashMap<>();
     for (SRVRecord r : ordered) {
       Name host = DomainName.canonical(r.getTarget());
+      if (notAHost(host, Mode.SRV, o, findings)) {
+        continue;
+      }
       // dane-rules §2: a port in the argument beats the SRV port.
       int port = target.port().orElse(r.getPort());
       hosts.putIfAbsent(host + ":" + port, new NextHop(host, port, r.getPriority()));
@@ -191,27 +194,39 @@ final class NextHops {
   }
 
   /**
-   * An MX names a host by its domain name (RFC 1035 §3.3.9, RFC 5321 §5.1); a target that reads
-   * as an IP address is a misconfiguration senders reject, and {@code localhost} (RFC 6761 §6.3)
-   * makes every sender deliver to itself. Neither is probed: it would test this machine.
+   * An MX or SRV record names a host by its domain name (RFC 1035 §3.3.9, RFC 5321 §5.1; RFC
+   * 2782: the SRV target is "the domain name of the target host"). A target that reads as an IP
+   * address is a misconfiguration clients reject, and {@code localhost} (RFC 6761 §6.3) makes
+   * every client connect to itself. Neither is probed: it would test this machine.
+   *
+   * @param owner the domain (MX) or the SRV owner name, for the message
    */
-  private static boolean notAHost(Name host, String domain, List<Finding> out) {
+  private static boolean notAHost(Name host, Mode mode, String owner, List<Finding> out) {
+    boolean mx = mode == Mode.MX;
+    String record = (mx ? "the MX record of " : "the SRV record ") + owner;
     String text = DomainName.text(host);
     String bare = text.startsWith("[") && text.endsWith("]")
         ? text.substring(1, text.length() - 1) : text;
+    Finding finding;
     if (AddressLiteral.parse(bare).isPresent()) {
-      out.add(Finding.error(FindingCode.MX_TARGET_IP_LITERAL, "the MX record of " + domain
-          + " names " + text + ", an IP address, where a host name must be (RFC 5321 §5.1);"
-          + " senders do not deliver there. Publish a host name with A/AAAA records"));
-      return true;
+      finding = Finding.error(mx ? FindingCode.MX_TARGET_IP_LITERAL
+          : FindingCode.SRV_TARGET_IP_LITERAL, record + " names " + text + ", an IP address,"
+          + " where a host name must be (" + (mx ? "RFC 5321 §5.1" : "RFC 2782") + "); "
+          + (mx ? "senders do not deliver" : "clients do not connect") + " there. Publish a"
+          + " host name with A/AAAA records");
+    } else if (text.equals("localhost") || text.endsWith(".localhost")) {
+      finding = Finding.error(mx ? FindingCode.MX_TARGET_LOCALHOST
+          : FindingCode.SRV_TARGET_LOCALHOST, record + " names " + text + ", which is every "
+          + (mx ? "sender's" : "client's") + " own machine (RFC 6761 §6.3): "
+          + (mx ? "mail cannot reach " + owner : "the service cannot be reached")
+          + " through it; it is not probed");
+    } else {
+      return false;
     }
-    if (text.equals("localhost") || text.endsWith(".localhost")) {
-      out.add(Finding.error(FindingCode.MX_TARGET_LOCALHOST, "the MX record of " + domain
-          + " names " + text + ", which is every sender's own machine (RFC 6761 §6.3): mail"
-          + " cannot reach " + domain + " through it; it is not probed"));
-      return true;
+    if (!out.contains(finding)) { // several records may name the same target
+      out.add(finding);
     }
-    return false;
+    return true;
   }
 
   private static List<NextHop> capped(List<NextHop> hops, String domain, List<Finding> out) {

@@ -19,8 +19,13 @@ final class Failover {
   /** What the resolver list made of one question. */
   sealed interface Outcome {}
 
-  /** A resolver gave a final answer (NOERROR or NXDOMAIN). */
-  record Answered(Message message, ResolverExchange from) implements Outcome {}
+  /**
+   * A resolver gave a final answer (NOERROR or NXDOMAIN), after the first SERVFAIL of an
+   * earlier resolver if one answered so: a validating resolver's way to say "bogus" (RFC 4033
+   * §5), which a later resolver that does not validate cannot overrule.
+   */
+  record Answered(Message message, ResolverExchange from, Optional<Attempt> servfail)
+      implements Outcome {}
 
   /**
    * No resolver gave a final answer: every failure as a sentence, the first SERVFAIL (which may
@@ -80,7 +85,7 @@ final class Failover {
           Message m = reply.message();
           int rcode = m.getRcode();
           if (rcode == Rcode.NOERROR || rcode == Rcode.NXDOMAIN) {
-            return new Answered(m, exchange);
+            return new Answered(m, exchange, Optional.ofNullable(servfail));
           }
           failures.add(answered(exchange, m));
           if (rcode == Rcode.SERVFAIL && servfail == null) {

@@ -24,24 +24,31 @@ public record ResolverClaim(String resolver, DnssecState state, String detail) {
   /**
    * The claim in a resolver's CD=0 reply. A SERVFAIL counts as "bogus" unless its Extended DNS
    * Error names another cause: the same resolver delivered the data with CD=1, so only
-   * validation can have failed (RFC 4035 §3.2.2).
+   * validation can have failed (RFC 4035 §3.2.2). When a later resolver answered without AD
+   * after a SERVFAIL, the SERVFAIL is the claim: the answer without AD claims nothing.
    */
   static Optional<ResolverClaim> of(Failover.Outcome outcome) {
     return switch (outcome) {
       case Failover.Answered a -> {
         boolean ad = a.message().getHeader().getFlag(Flags.AD);
+        // A later resolver's answer without AD is no claim; an earlier SERVFAIL is one.
+        if (!ad && a.servfail().isPresent()) {
+          yield a.servfail().map(ResolverClaim::ofServfail);
+        }
         yield Optional.of(new ResolverClaim(a.from().where(),
             ad ? DnssecState.SECURE : DnssecState.INSECURE,
             Rcode.string(a.message().getRcode()) + (ad ? " with AD=1" : " without AD")));
       }
-      case Failover.Failed f -> f.servfail().map(s -> {
-        Optional<ExtendedDnsError> ede = AnswerSection.extendedError(s.message());
-        boolean other = ede.isPresent() && !ede.get().isValidationFailure();
-        return new ResolverClaim(s.from().where(),
-            other ? DnssecState.INDETERMINATE : DnssecState.BOGUS,
-            "SERVFAIL" + ede.map(e -> ", " + BogusReason.readable(e.toString())).orElse(""));
-      });
+      case Failover.Failed f -> f.servfail().map(ResolverClaim::ofServfail);
     };
+  }
+
+  private static ResolverClaim ofServfail(Failover.Attempt s) {
+    Optional<ExtendedDnsError> ede = AnswerSection.extendedError(s.message());
+    boolean other = ede.isPresent() && !ede.get().isValidationFailure();
+    return new ResolverClaim(s.from().where(),
+        other ? DnssecState.INDETERMINATE : DnssecState.BOGUS,
+        "SERVFAIL" + ede.map(e -> ", " + BogusReason.readable(e.toString())).orElse(""));
   }
 
   @Override

@@ -49,6 +49,32 @@ final class ServfailJudgement {
         String.join("; ", reasons), ede, Optional.of(from.address()), false);
   }
 
+  /**
+   * Judges a final answer without AD that came only after an earlier resolver's SERVFAIL. When
+   * that SERVFAIL means bogus data (by its EDE, or because its resolver returns the data with
+   * CD=1), the answer is bogus: a missing AD bit says only that the later resolver does not
+   * validate or finds the data unsigned, and neither clears data a validator rejected (RFC
+   * 4033 §5). Otherwise the earlier resolver simply could not answer, and {@code unvalidated}
+   * stands.
+   */
+  static Answer overUnvalidated(Answer unvalidated, ResolverExchange answerer,
+      Failover.Attempt servfail, Instant now) {
+    ResolverExchange rejecter = servfail.from();
+    Answer judged = judge(unvalidated.qname(), unvalidated.qtype(), rejecter, servfail.message(),
+        List.of(Failover.answered(rejecter, servfail.message())), now);
+    if (judged.state() != DnssecState.BOGUS) {
+      return unvalidated;
+    }
+    String reason = judged.reason() + "; resolver " + answerer.where() + " then answered "
+        + unvalidated.rcodeText() + " without AD: it does not validate, or it finds the data"
+        + " unsigned, and neither clears data that " + rejecter.where() + " rejected as bogus."
+        + " If delv or https://dnsviz.net/ finds the zone valid, check the clock and trust"
+        + " anchor of " + rejecter.where() + ". A sender using these resolvers in this order"
+        + " would take the unvalidated answer and skip DANE: list only validating resolvers";
+    return new Answer(judged.qname(), judged.qtype(), DnssecState.BOGUS, judged.rcode(),
+        List.of(), List.of(), reason, judged.ede(), judged.resolver(), false);
+  }
+
   /** The data as the resolver has it without validation, if it can give it. */
   private static Optional<Message> uncheckedReply(ResolverExchange from, Name qname, int qtype) {
     if (from.send(qname, qtype, true) instanceof ResolverExchange.Reply reply) {

@@ -20,7 +20,9 @@ import org.xbill.DNS.Type;
  * other error RCODEs, timeouts and network errors move on to the next resolver. When all fail,
  * a SERVFAIL is judged bogus if it carries a DNSSEC Extended DNS Error (RFC 8914 §4.7-§4.13) or
  * if the same resolver returns the data when asked with CD=1 (RFC 4035 §3.2.2: so only
- * validation failed); otherwise the answer is indeterminate.
+ * validation failed); otherwise the answer is indeterminate. The same judgement applies when a
+ * later resolver answers without AD after such a SERVFAIL: that answer cannot clear data a
+ * validating resolver called bogus, so the answer is bogus, not insecure.
  */
 public final class StubResolver implements DnsLookup {
   /** Per-try timeout used by the command line unless told otherwise. */
@@ -53,10 +55,22 @@ public final class StubResolver implements DnsLookup {
   public Answer lookup(Name name, int type) {
     Name qname = DomainName.canonical(name);
     return switch (failover.ask(qname, type, false)) {
-      case Failover.Answered a ->
-          withChainStates(AnswerSection.read(qname, type, a.message(), a.from().address()));
+      case Failover.Answered a -> withChainStates(answered(qname, type, a));
       case Failover.Failed f -> failed(qname, type, f);
     };
+  }
+
+  /**
+   * A final answer. One without AD that came after an earlier resolver's SERVFAIL is weighed
+   * against that SERVFAIL first: a validator's "bogus" outranks a resolver that merely did not
+   * vouch for the data (RFC 4035 §4.9.3), and the zone must not be called unsigned for it.
+   */
+  private static Answer answered(Name qname, int type, Failover.Answered a) {
+    Answer answer = AnswerSection.read(qname, type, a.message(), a.from().address());
+    if (answer.state() != DnssecState.INSECURE || a.servfail().isEmpty()) {
+      return answer;
+    }
+    return ServfailJudgement.overUnvalidated(answer, a.from(), a.servfail().get(), Instant.now());
   }
 
   private static Answer failed(Name qname, int type, Failover.Failed f) {

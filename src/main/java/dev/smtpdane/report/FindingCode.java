@@ -38,6 +38,8 @@ public enum FindingCode {
   DNSSEC_DISAGREEMENT("dnssec-resolver-disagrees"),
   MX_TARGET_IP_LITERAL("mx-target-ip-literal"),
   MX_TARGET_LOCALHOST("mx-target-localhost"),
+  SRV_TARGET_IP_LITERAL("srv-target-ip-literal"),
+  SRV_TARGET_LOCALHOST("srv-target-localhost"),
 
   // --- TLSA records (dane-rules.md §4)
   TLSA_UNUSABLE("tlsa-unusable"),

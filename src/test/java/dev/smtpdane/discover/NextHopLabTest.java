@@ -6,6 +6,7 @@ import static dev.smtpdane.discover.LabWorlds.errors;
 import static dev.smtpdane.discover.LabWorlds.onlyHost;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smtpdane.dns.AddressText;
 import dev.smtpdane.dns.Answer;
 import dev.smtpdane.dns.DnssecState;
 import dev.smtpdane.dns.StubResolver;
@@ -171,6 +172,20 @@ class NextHopLabTest {
   }
 
   @Test
+  void srvTargetsThatAreNoHostAreErrorsBesideTheValidOne_Rfc2782() {
+    Plan plan = discover(DiscoveryRequest.srv("submission",
+        List.of(HostSpec.parse("srv-no-host.test")), 25));
+    HostPlan h = onlyHost(plan);
+    assertThat(h.display()).isEqualTo("mail.submit.test");
+    assertThat(h.targets()).singleElement().satisfies(t -> {
+      assertThat(t.endpoint()).isEqualTo("127.0.0.12:587");
+      assertThat(t.daneApplicable()).isTrue();
+    });
+    assertThat(errors(plan)).containsExactlyInAnyOrder(FindingCode.SRV_TARGET_IP_LITERAL,
+        FindingCode.SRV_TARGET_LOCALHOST);
+  }
+
+  @Test
   void srvTargetDotMeansServiceNotOffered_Rfc2782() {
     Plan plan = discover(DiscoveryRequest.srv("submission",
         List.of(HostSpec.parse("no-submission.test")), 25));
@@ -207,6 +222,20 @@ class NextHopLabTest {
     assertThat(mx.resolver()).contains(lab.resolver());
     assertThat(onlyHost(plan).targets()).hasSize(2).allMatch(ProbeTarget::daneApplicable);
     assertThat(codes(plan)).isEmpty();
+  }
+
+  /** Issue: the lab's validator rejects the MX; a non-validating second one must not win. */
+  @Test
+  void bogusFromTheFirstResolverIsNotMadeInsecureByANonValidatingSecond_Rfc4033_5() {
+    InetSocketAddress plain = lab.failingResolver(Fault.NON_VALIDATING);
+    Plan plan = discover(DiscoveryRequest.mx(List.of(HostSpec.parse("bogus-mx.test"))),
+        lab.resolver(), plain);
+    assertThat(plan.domains().get(0).nextHops().orElseThrow().state())
+        .isEqualTo(DnssecState.BOGUS);
+    assertThat(errors(plan)).containsExactly(FindingCode.MX_LOOKUP_BOGUS);
+    assertThat(plan.allFindings()).singleElement().satisfies(f -> assertThat(f.message())
+        .contains("EDE 6").contains(AddressText.of(plain.getAddress()) + ":"
+            + plain.getPort() + " then answered NOERROR without AD"));
   }
 
   @Test

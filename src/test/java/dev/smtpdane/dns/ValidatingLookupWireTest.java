@@ -135,6 +135,19 @@ class ValidatingLookupWireTest {
     }
   }
 
+  @Test
+  void resolverRejectingGoodDataIsNamedThoughANonValidatingOneAnswersNext() {
+    try (Forwarder f = new Forwarder(lab.resolver(), ValidatingLookupWireTest::servfailUnlessCd)) {
+      Answer a = ValidationLab.validating(lab, f.address(),
+          lab.failingResolver(Fault.NON_VALIDATING)).lookup(n("mx.example.test."), Type.A);
+      assertThat(a.state()).isEqualTo(DnssecState.SECURE);
+      assertThat(a.resolverClaim()).map(ResolverClaim::resolver)
+          .contains(ResolverExchange.describe(f.address()));
+      assertThat(ResolverDisagreement.among(List.of(a))).singleElement()
+          .satisfies(d -> assertThat(d.claim().state()).isEqualTo(DnssecState.BOGUS));
+    }
+  }
+
   private static Message servfailUnlessCd(Message reply) {
     if (reply.getHeader().getFlag(Flags.CD)) {
       return reply;
