@@ -126,7 +126,8 @@ public final class Cli implements Callable<Integer> {
   @Option(names = {"--input", "-input"}, paramLabel = "FILE",
       description = "Also check the targets listed in FILE (one per line, # comments; - for"
           + " standard input). Results stream out per target as each finishes; --timeout"
-          + " then applies to each target.")
+          + " then applies to each target, not counting time its probes wait for a connection"
+          + " another target holds.")
   String input;
 
   @Option(names = {"--parallel", "-parallel"}, paramLabel = "N", defaultValue = "16",
