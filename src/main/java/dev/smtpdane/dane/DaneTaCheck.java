@@ -73,8 +73,9 @@ final class DaneTaCheck {
   }
 
   /**
-   * RFC 7671 §5.2.2: a Full(0) DANE-TA record carries the anchor itself, so the server need
-   * not send it; the highest path certificate its key signed anchors the path. For {@code 2 0
+   * RFC 7671 §5.2.2 ({@code 2 0 0}), §5.2.3 ({@code 2 1 0}): a Full(0) DANE-TA record carries
+   * the anchor itself, so the server need not send it; the highest path certificate its key
+   * signed anchors the path. For {@code 2 0
    * 0} the certificate must also be that certificate's issuer by name; a {@code 2 1 0} key has
    * no name.
    *

@@ -28,7 +28,7 @@ public sealed interface DaneVerdict {
 
   /**
    * TLSA records exist but none is usable: TLS is still mandatory, but nothing can be
-   * authenticated (RFC 7672 §3; "DANE not effective").
+   * authenticated (RFC 7672 §2.2; "DANE not effective").
    */
   record NoUsableRecords() implements DaneVerdict {}
 

@@ -16,7 +16,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 /**
  * Reads the certificate or public key carried whole in a Full(0) TLSA record (RFC 6698
  * §2.1.3). Such data decides usability (dane-rules.md §4) and, for {@code 2 0 0} / {@code 2 1
- * 0}, supplies a trust anchor the server need not send (RFC 7671 §5.2.2).
+ * 0}, supplies a trust anchor the server need not send (RFC 7671 §5.2.2, §5.2.3).
  *
  * <p>Strict: the bytes must be exactly one DER object (no trailing data, no PEM), since a
  * sender compares them byte for byte with what the server presents. Hostile data yields empty,

@@ -22,7 +22,7 @@ public final class RecordSetAdvice {
     List<Advice> advice = new ArrayList<>();
     UsableRecords usable = UsableRecords.of(records);
     if (usable.anyUsable() && !usable.unusable().isEmpty()) {
-      // RFC 7672 §3.1.3: senders skip unusable records; they are noise that hides mistakes.
+      // RFC 6698 §4.1, RFC 7672 §3.1.3: senders skip unusable records; noise that hides mistakes.
       advice.add(new Advice(Severity.WARNING, FindingCode.TLSA_UNUSABLE, usable.unusable().size()
           + " of " + records.size() + " TLSA records are unusable for SMTP and are ignored by"
           + " senders; remove them"));

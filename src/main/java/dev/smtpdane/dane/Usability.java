@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * Whether one TLSA record can take part in DANE authentication for SMTP (dane-rules.md §4;
- * RFC 7672 §3.1.3, RFC 6698 §2.1, RFC 7671 §4.1). Judged on the record alone; digest agility
- * across the RRset is {@link UsableRecords}'s job.
+ * RFC 7672 §3.1.3, RFC 6698 §2.1, §4.1, RFC 7671 §4.1). Judged on the record alone; digest
+ * agility across the RRset is {@link UsableRecords}'s job.
  */
 public sealed interface Usability {
 
@@ -45,7 +45,7 @@ public sealed interface Usability {
 
   private static Usability ofData(TlsaRecord record, Selector selector, MatchingType type) {
     if (type != MatchingType.FULL) {
-      // RFC 6698 §2.1.3 / RFC 7671 §4.1: a digest of the wrong length can never match.
+      // RFC 6698 §2.1.3 / RFC 7671 §9: a digest of the wrong length can never match.
       if (record.dataLength() != type.digestLength()) {
         return new Unusable(UnusableReason.DIGEST_LENGTH, type.mnemonic() + " data is "
             + record.dataLength() + " bytes, not " + type.digestLength());

@@ -83,7 +83,7 @@ final class HostDiscovery {
     int port = spec.port().orElse(request.defaultPort());
     String display = AddressText.of(address);
     String reason = display + " is an IP address: it has no TLSA base domain, so DANE cannot"
-        + " apply (RFC 7672 §2.2.3); the TLS result is shown for information. Give the host"
+        + " apply (RFC 7672 §2.2); the TLS result is shown for information. Give the host"
         + " name instead";
     TlsaOutcome outcome = new TlsaOutcome.NotApplicable(reason);
     List<String> references = ReferenceIdentifiers.of(

@@ -84,7 +84,7 @@ final class TlsaBaseDomain {
     return new Choice(base, Optional.of(answer), outcome, finding(outcome).stream().toList());
   }
 
-  /** The finding an outcome deserves (RFC 7672 §2.2.3: each non-DANE outcome is an error). */
+  /** The finding an outcome deserves (dane-rules.md §3: each non-DANE outcome is an error). */
   static Optional<Finding> finding(TlsaOutcome outcome) {
     String defer = ". DANE-enforcing senders will defer mail to this host until this is fixed"
         + " (RFC 7672 §2.2)";

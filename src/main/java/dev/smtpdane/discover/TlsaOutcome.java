@@ -25,7 +25,7 @@ public sealed interface TlsaOutcome {
 
   /**
    * The lookup failed (bogus or indeterminate): DANE-enforcing senders defer mail to this host
-   * (RFC 7672 §2.2.3), since they can neither use nor rule out TLSA records.
+   * (RFC 7672 §2.1.2), since they can neither use nor rule out TLSA records.
    */
   record Failed(Name owner, DnssecState state, String reason) implements TlsaOutcome {}
 

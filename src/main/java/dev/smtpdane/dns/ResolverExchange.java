@@ -82,7 +82,7 @@ final class ResolverExchange {
   /**
    * What makes a parsed message no answer at all (empty when usable). dnsjava checks the ID and
    * question; a message that is not a response, not to a QUERY, or still truncated after the
-   * TCP retry (RFC 1035 §4.1.1, RFC 7766 §6.2.1) would otherwise read as an empty NOERROR.
+   * TCP retry (RFC 1035 §4.1.1, RFC 7766 §5) would otherwise read as an empty NOERROR.
    */
   private static String unusable(Message reply) {
     Header h = reply.getHeader();

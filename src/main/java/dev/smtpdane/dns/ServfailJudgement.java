@@ -14,7 +14,7 @@ import org.xbill.DNS.Type;
 
 /**
  * Decides whether a SERVFAIL from a validating resolver means bogus data or an answer nobody
- * could get. A validating resolver answers SERVFAIL for both (RFC 4033 §5); the Extended DNS
+ * could get. A validating resolver answers SERVFAIL for both (RFC 4035 §5.5); the Extended DNS
  * Error (RFC 8914) or a second query with CD=1 tells them apart. For bogus data the CD=1 reply
  * also shows whether signatures have expired, which the EDE often does not say.
  */

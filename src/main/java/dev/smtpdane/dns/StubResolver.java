@@ -13,8 +13,8 @@ import org.xbill.DNS.Type;
 
 /**
  * A {@link DnsLookup} that trusts the AD bit of validating recursive resolvers, as a DANE MTA
- * does with a local Unbound (RFC 7672 §1.3, RFC 4035 §4.9.3: trust AD only over a trusted path;
- * the caller warns when a resolver is not on loopback).
+ * does with a local Unbound (RFC 7672 §2.1.1, RFC 4035 §4.9.3: trust AD only over a trusted
+ * path; the caller warns when a resolver is not on loopback).
  *
  * <p>Resolvers are tried in order. NOERROR and NXDOMAIN answers are final; SERVFAIL, REFUSED,
  * other error RCODEs, timeouts and network errors move on to the next resolver. When all fail,

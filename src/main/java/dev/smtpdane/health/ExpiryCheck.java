@@ -18,7 +18,7 @@ import java.util.Optional;
  * reported once, at its first chain position, however many paths (matched records) contain it.
  *
  * <p>Severity follows how the session was authenticated. DANE-TA: the whole path must be within
- * its validity period (RFC 7672 §3.1.2), so an expired certificate is an error (the DANE
+ * its validity period (RFC 5280 §6.1.3), so an expired certificate is an error (the DANE
  * verdict fails on it too). DANE-EE: the leaf's dates MUST be ignored (RFC 7672 §3.1.1, RFC 7671
  * §5.1; validity comes from the TLSA RRSIG), so an expired leaf is only a warning, telling that
  * senders without DANE still care. Expiring soon is a warning either way.
@@ -99,7 +99,7 @@ public final class ExpiryCheck {
             + notAfter + "; it is not on the DANE-EE authenticated path, but other senders"
             + " may check it: renew it or stop sending it"));
       }
-      // RFC 7672 §3.1.2: every certificate from the leaf to the trust anchor must be valid.
+      // RFC 5280 §6.1.3: every certificate from the leaf to the trust anchor must be valid.
       return Optional.of(Finding.error(FindingCode.CERT_EXPIRED, what + " expired on "
           + notAfter + ": DANE-TA authentication fails on it; renew it"));
     }

@@ -13,9 +13,10 @@ import java.util.Optional;
  * Judges the OCSP response(s) a server stapled (RFC 6066 §8 on TLS 1.2, RFC 8446 §4.4.2.1 on
  * TLS 1.3) for the leaf certificate, and turns the result into a finding.
  *
- * <p>DANE does not need OCSP (RFC 7672 §3: the TLSA records are the trust), so a staple is
- * information unless the user asked for it with {@code -expect-ocsp}; a revoked leaf is always
- * an error, because the certificate's owner has said not to trust its key.
+ * <p>DANE does not need OCSP (RFC 7672 §3: the TLSA records are the trust; §4: no OCSP support
+ * is expected of SMTP clients), so a staple is information unless the user asked for it with
+ * {@code -expect-ocsp}; a revoked leaf is always an error, because the certificate's owner has
+ * said not to trust its key.
  *
  * <p>This class touches no Bouncy Castle class: parsing happens in a class loaded only when a
  * staple exists, so a run that sees none never pays for loading Bouncy Castle.

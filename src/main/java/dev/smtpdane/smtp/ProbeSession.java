@@ -59,8 +59,9 @@ final class ProbeSession {
   /**
    * JSSE's close() of a TLS socket that has a read timeout first waits for one more byte from
    * the server (SSLSocketInputRecord.deplete): after QUIT that is the 221 reply, one round trip
-   * the verdict does not need (RFC 5321 §4.1.1.10 lets the client close once QUIT is sent).
-   * Without a read timeout it only discards what has already arrived.
+   * the verdict does not need (RFC 5321 §4.1.1.10: the client MUST NOT close before sending
+   * QUIT, and SHOULD, not MUST, wait for the reply). Without a read timeout it only discards
+   * what has already arrived.
    */
   private void readNothingMore() {
     if (secured != null) {
@@ -88,7 +89,7 @@ final class ProbeSession {
     step = Step.EHLO;
     SmtpReply ehlo = ehlo();
     step = Step.STARTTLS;
-    // RFC 3207 §4: STARTTLS may only be used when the server advertises it.
+    // RFC 3207 §3: the STARTTLS keyword in the EHLO reply is how a server offers TLS.
     if (!ehlo.offers("STARTTLS")) {
       throw new ProbeFailure(FindingCode.STARTTLS_NOT_OFFERED,
           "server does not offer STARTTLS (EHLO keywords: "
@@ -153,7 +154,7 @@ final class ProbeSession {
   /**
    * Bytes already waiting after the 220 to STARTTLS were sent before the server could have
    * seen our ClientHello: a man in the middle or a buggy server pipelining plaintext into the
-   * TLS session (RFC 3207 §5, CVE-2011-0411 class). They are discarded, never parsed as TLS or
+   * TLS session (RFC 3207 §6, CVE-2011-0411 class). They are discarded, never parsed as TLS or
    * SMTP, and reported. The reader consumed nothing past the 220, so {@code available()} on
    * the unbuffered socket stream sees exactly these bytes (those that arrived by now; any that
    * arrive later break the handshake, which is reported as plaintext after STARTTLS).

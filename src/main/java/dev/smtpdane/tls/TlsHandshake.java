@@ -122,7 +122,7 @@ public final class TlsHandshake {
   }
 
   private static String[] authenticatedOnly(String[] suites) {
-    // RFC 7672 §2.2: anonymous suites give nothing to authenticate; never offer them.
+    // RFC 7672 §2.2, §8.2: anonymous suites give nothing to authenticate; never offer them.
     return Arrays.stream(suites)
         .filter(s -> !s.contains("_anon_") && !s.contains("_NULL_"))
         .toArray(String[]::new);

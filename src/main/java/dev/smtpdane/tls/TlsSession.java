@@ -59,7 +59,7 @@ public record TlsSession(
 
   /**
    * Whether the cipher suite authenticates no server (anonymous Diffie-Hellman or NULL).
-   * RFC 7672 §2.2: such suites cannot be authenticated, so DANE cannot apply. We never offer
+   * RFC 7672 §2.2, §8.2: such suites cannot be authenticated, so DANE cannot apply. We never offer
    * them; this guards against a JDK configuration that does.
    */
   public boolean anonymousCipher() {

@@ -113,7 +113,7 @@ final class Nsec3Chain {
     }
   }
 
-  /** RFC 5155 §3.2.1: the types at the original name; RRSIG if anything there is signed. */
+  /** RFC 5155 §3.1.8: the types at the original name; RRSIG if anything there is signed. */
   private static int[] types(ZoneData zone, Name name) {
     Map<Integer, RRset> node = zone.nodes().get(name);
     if (node == null) {

@@ -36,7 +36,7 @@ public enum Behaviour {
   CLOSE_AFTER_EHLO,
   /**
    * Sends a plaintext {@code 250} in the same write as its 220 to STARTTLS, then does TLS
-   * (STARTTLS response injection; RFC 3207 §5, CVE-2011-0411 class).
+   * (STARTTLS response injection; RFC 3207 §6, CVE-2011-0411 class).
    */
   INJECT_AFTER_STARTTLS,
   /** Reads the ClientHello and never answers it. */
