@@ -10,7 +10,6 @@ import java.util.Set;
 /** The per-certificate rules of a DANE-TA path (RFC 7672 §3.1.2, RFC 5280 §4.2, §6.1). */
 final class PathChecks {
   private static final String BASIC_CONSTRAINTS = "2.5.29.19";
-  private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
   private static final int KEY_CERT_SIGN = 5; // keyUsage bit (RFC 5280 §4.2.1.3)
 
   /** keyUsage bit names, by bit number (RFC 5280 §4.2.1.3). */
@@ -103,10 +102,39 @@ final class PathChecks {
     } catch (Exception e) { // a malformed extension is an outcome (style.md §10)
       return Optional.of(new RecordResult.EkuNotServerAuth(List.of()));
     }
-    if (purposes == null || purposes.contains(SERVER_AUTH)) {
+    if (purposes == null || purposes.contains(KeyPurpose.SERVER_AUTH)) {
       return Optional.empty();
     }
     return Optional.of(new RecordResult.EkuNotServerAuth(purposes));
+  }
+
+  /**
+   * The extendedKeyUsage of a CA on a DANE-TA path ({@code position}, or {@link
+   * RecordResult#RECORD_CERTIFICATE}), the trust anchor included, if present, must allow a TLS
+   * server: serverAuth or one of the two obsolete Server Gated Crypto purposes. Decision:
+   * OpenSSL's rule, which Postfix and Exim apply to DANE-TA chains (RFC 5280 §4.2.1.12 leaves
+   * EKU in CA certificates to the application): crypto/x509/x509_vfy.c {@code
+   * check_chain_extensions} calls {@code check_purpose} for every certificate of the chain, and
+   * crypto/x509/v3_purp.c {@code check_purpose_ssl_server} rejects a CA whose EKU misses {@code
+   * XKU_SSL_SERVER | XKU_SGC}. anyExtendedKeyUsage alone is not in that mask and fails, as for
+   * the leaf. The anchor is not exempt: {@code check_purpose} skips the check only for a
+   * certificate with local auxiliary trust settings ({@code X509_check_trust} with {@code
+   * X509_TRUST_NO_SS_COMPAT}), which neither a certificate the server sent nor one a {@code 2 0
+   * 0} record carries ({@code d2i_X509} in {@code dane_tlsa_add}) has. An unreadable extension
+   * fails: OpenSSL's {@code X509_check_ca} refuses such a certificate as a CA.
+   */
+  static Optional<RecordResult> caExtendedKeyUsage(X509Certificate ca, int position) {
+    List<String> purposes;
+    try {
+      purposes = ca.getExtendedKeyUsage();
+    } catch (Exception e) { // a malformed extension is an outcome (style.md §10)
+      return Optional.of(new RecordResult.CaEkuNotServerAuth(position, List.of()));
+    }
+    if (purposes == null || purposes.contains(KeyPurpose.SERVER_AUTH)
+        || purposes.contains(KeyPurpose.NS_SGC) || purposes.contains(KeyPurpose.MS_SGC)) {
+      return Optional.empty();
+    }
+    return Optional.of(new RecordResult.CaEkuNotServerAuth(position, purposes));
   }
 
   /**

@@ -30,6 +30,7 @@ final class RecordExplanation {
       case RecordResult.Expired e -> expired(e);
       case RecordResult.NotYetValid n -> notYetValid(n);
       case RecordResult.UnhandledCriticalExtension u -> unhandledCritical(u);
+      case RecordResult.CaEkuNotServerAuth c -> caEku(c);
       case RecordResult.EkuNotServerAuth e -> leafEku(e);
       case RecordResult.KeyUsageNotTlsServer k -> leafKeyUsage(k);
       case RecordResult.NameConstraintViolation n -> nameConstraint(n);
@@ -114,6 +115,17 @@ final class RecordExplanation {
         + " verifiers cannot process and must reject (RFC 5280 §4.2)";
   }
 
+  private static String caEku(RecordResult.CaEkuNotServerAuth c) {
+    String fix = c.position() == RecordResult.RECORD_CERTIFICATE
+        ? "re-issue that CA certificate without extendedKeyUsage (or with serverAuth in it) and"
+            + " publish the new one in the 2 0 0 record"
+        : "re-issue that CA certificate without extendedKeyUsage (or with serverAuth in it)";
+    return where(c.position()) + " has an extended key usage that allows only "
+        + KeyPurpose.describe(c.purposes()) + ", not serverAuth: OpenSSL-based senders"
+        + " (Postfix, Exim) require every CA on the chain, the trust anchor included, to allow"
+        + " it; " + fix + ", or publish 3 1 1 for the server's key";
+  }
+
   private static String where(int position) {
     return position == RecordResult.RECORD_CERTIFICATE
         ? "the trust anchor certificate in the 2 0 0 record"
@@ -131,8 +143,8 @@ final class RecordExplanation {
   // --- The leaf: what it may be used for, and its names.
 
   private static String leafEku(RecordResult.EkuNotServerAuth e) {
-    return "the server certificate's extended key usage " + e.purposes()
-        + " does not allow serverAuth";
+    return "the server certificate's extended key usage allows only "
+        + KeyPurpose.describe(e.purposes()) + ", not serverAuth";
   }
 
   private static String leafKeyUsage(RecordResult.KeyUsageNotTlsServer k) {
