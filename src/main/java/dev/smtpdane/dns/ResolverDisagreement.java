@@ -11,10 +11,11 @@ import org.xbill.DNS.Type;
 /**
  * Our validator and the resolver disagree about one answer: the resolver vouches (AD=1) for
  * data we find bogus or unsigned, or it rejects (SERVFAIL) data we find secure or provably
- * unsigned. Without our validator (--dnssec trust-ad), one resolver rejects as bogus what a
- * later one vouches for ({@code ours} is then INDETERMINATE: nobody can tell which is right). Either its validation is broken, it uses other trust anchors, or something on the
+ * unsigned. Either its validation is broken, it uses other trust anchors, or something on the
  * path rewrites its replies (RFC 4035 §4.9.3). A resolver that never sets AD is not in
- * disagreement: it simply does not validate, which our own validation makes harmless.
+ * disagreement: it simply does not validate, which our own validation makes harmless. Without
+ * our validator (--dnssec trust-ad), one resolver rejects as bogus what a later one vouches for
+ * ({@code ours} is then INDETERMINATE: nobody can tell which is right).
  *
  * @param qname the name asked for
  * @param qtype the type asked for (dnsjava {@code Type} constant)
