@@ -17,8 +17,8 @@ import java.util.OptionalInt;
  *
  * <p>From the leaf up to the anchor, in this order, the first problem found is the outcome:
  * signatures (and their strength), CA flags, critical extensions, validity dates, the extended
- * key usage of every certificate (leaf first), the leaf's key usage, the CAs' name constraints
- * on the leaf's names, the leaf's names. A certificate carried in a {@code 2 0 0} record counts
+ * key usage of every certificate (leaf first), the leaf's key usage and Netscape cert type, the
+ * CAs' name constraints on the leaf's names, the leaf's names. A certificate carried in a {@code 2 0 0} record counts
  * for the CA flags, critical extensions, dates, extended key usage and name constraints, as in
  * OpenSSL, which puts that certificate on the path it builds ({@link #anchoredByRecord}); like
  * any anchor's, its self-signature is not checked.
@@ -137,6 +137,7 @@ final class DaneTaCheck {
             .or(() -> dates(path, recordCert))
             .or(() -> extendedKeyUsages(path, recordCert))
             .or(() -> PathChecks.keyUsage(leaf))
+            .or(() -> NetscapeCertType.leafProblem(leaf))
             .or(() -> nameConstraints(path, recordCert));
     if (problem.isPresent()) {
       return problem.get();

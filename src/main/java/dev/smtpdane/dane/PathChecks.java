@@ -24,14 +24,15 @@ final class PathChecks {
    * Critical extensions a DANE-TA path may carry (RFC 5280 §4.2). Decision: those of RFC 5280
    * §6.1 that this check processes or that cannot change a TLS server verdict, as in OpenSSL's
    * X509_supported_extension (what Postfix and Exim apply): basicConstraints, keyUsage,
-   * extKeyUsage, subjectAltName and nameConstraints are checked here; the four policy
-   * extensions are accepted without policy processing (DANE senders ask for no policy; not
-   * done: a policyConstraints that requires an explicit policy can still fail OpenSSL); OpenSSL
-   * reads cRLDistributionPoints only when checking CRLs and ocsp-nocheck only for responders.
-   * Unlike OpenSSL's list, a critical Netscape cert type, RFC 3779 resources or proxyCertInfo
-   * fail (this check does not process them, so it must not pass them). Like OpenSSL, a
-   * critical subjectKeyIdentifier or authorityKeyIdentifier fails: RFC 5280 §4.2.1.1 and
-   * §4.2.1.2 say they MUST NOT be critical.
+   * extKeyUsage, subjectAltName, nameConstraints and the Netscape cert type ({@link
+   * NetscapeCertType}: the leaf's; OpenSSL reads a CA's only without basicConstraints) are
+   * checked here; the four policy extensions are accepted without policy processing (DANE
+   * senders ask for no policy; not done: a policyConstraints that requires an explicit policy
+   * can still fail OpenSSL); OpenSSL reads cRLDistributionPoints only when checking CRLs and
+   * ocsp-nocheck only for responders. Unlike OpenSSL's list, critical RFC 3779 resources or
+   * proxyCertInfo fail (this check does not process them, so it must not pass them). Like
+   * OpenSSL, a critical subjectKeyIdentifier or authorityKeyIdentifier fails: RFC 5280
+   * §4.2.1.1 and §4.2.1.2 say they MUST NOT be critical.
    */
   private static final Set<String> PROCESSED_CRITICAL = Set.of(
       BASIC_CONSTRAINTS,
@@ -39,6 +40,7 @@ final class PathChecks {
       "2.5.29.37", // extKeyUsage
       "2.5.29.17", // subjectAltName
       DnsNameConstraints.OID, // nameConstraints
+      NetscapeCertType.OID,
       "2.5.29.32", // certificatePolicies
       "2.5.29.33", // policyMappings
       "2.5.29.36", // policyConstraints

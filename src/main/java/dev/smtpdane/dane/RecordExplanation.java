@@ -33,6 +33,7 @@ final class RecordExplanation {
       case RecordResult.CaEkuNotServerAuth c -> caEku(c);
       case RecordResult.EkuNotServerAuth e -> leafEku(e);
       case RecordResult.KeyUsageNotTlsServer k -> leafKeyUsage(k);
+      case RecordResult.NsCertTypeNotServer n -> leafNsCertType(n);
       case RecordResult.NameConstraintViolation n -> nameConstraint(n);
       case RecordResult.NameMismatch n -> nameMismatch(n);
     };
@@ -150,6 +151,14 @@ final class RecordExplanation {
   private static String leafKeyUsage(RecordResult.KeyUsageNotTlsServer k) {
     return "the server certificate's key usage " + k.usages() + " allows none of"
         + " digitalSignature, keyEncipherment, keyAgreement, so it cannot serve TLS";
+  }
+
+  private static String leafNsCertType(RecordResult.NsCertTypeNotServer n) {
+    String types = n.types().isEmpty()
+        ? "nothing (the extension is empty or cannot be read)" : String.join(", ", n.types());
+    return "the server certificate's Netscape cert type (nsCertType) allows only " + types
+        + ", not sslServer: OpenSSL-based senders (Postfix, Exim) refuse it under DANE-TA;"
+        + " re-issue it without nsCertType (or with sslServer), or publish 3 1 1 for its key";
   }
 
   private static String nameConstraint(RecordResult.NameConstraintViolation n) {

@@ -134,6 +134,16 @@ public sealed interface RecordResult {
   }
 
   /**
+   * The DANE-TA leaf has a Netscape cert type (nsCertType) extension without sslServer ({@link
+   * NetscapeCertType}); {@code types} are the bits it does set, empty if it cannot be read.
+   */
+  record NsCertTypeNotServer(List<String> types) implements RecordResult {
+    public NsCertTypeNotServer {
+      types = List.copyOf(types);
+    }
+  }
+
+  /**
    * RFC 5280 §4.2: the certificate at {@code position} on the DANE-TA path has a critical
    * extension ({@code oid}, dotted) this check does not process, so it must be rejected; also
    * a nameConstraints extension that cannot be read. {@code position} is {@link
@@ -194,6 +204,7 @@ public sealed interface RecordResult {
       case EkuNotServerAuth e -> FindingCode.LEAF_EKU_NOT_SERVER_AUTH;
       case CaEkuNotServerAuth e -> FindingCode.CA_EKU_NOT_SERVER_AUTH;
       case KeyUsageNotTlsServer k -> FindingCode.LEAF_KEY_USAGE_NOT_TLS_SERVER;
+      case NsCertTypeNotServer n -> FindingCode.LEAF_NS_CERT_TYPE_NOT_SERVER;
       case UnhandledCriticalExtension u -> FindingCode.CHAIN_UNHANDLED_CRITICAL_EXTENSION;
       case NameConstraintViolation n -> FindingCode.NAME_CONSTRAINT_VIOLATION;
       case NameMismatch n -> FindingCode.CERT_NAME_MISMATCH;
