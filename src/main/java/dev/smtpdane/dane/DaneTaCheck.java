@@ -18,10 +18,10 @@ import java.util.OptionalInt;
  * <p>From the leaf up to the anchor, in this order, the first problem found is the outcome:
  * signatures (and their strength), CA flags, critical extensions, validity dates, the extended
  * key usage of every certificate (leaf first), the leaf's key usage and Netscape cert type, the
- * CAs' name constraints on the leaf's names, the leaf's names. A certificate carried in a {@code 2 0 0} record counts
- * for the CA flags, critical extensions, dates, extended key usage and name constraints, as in
- * OpenSSL, which puts that certificate on the path it builds ({@link #anchoredByRecord}); like
- * any anchor's, its self-signature is not checked.
+ * CAs' name constraints on the leaf's names, the leaf's names. A certificate carried in a
+ * {@code 2 0 0} record counts for the CA flags, critical extensions, dates, extended key usage
+ * and name constraints, as in OpenSSL, which puts that certificate on the path it builds
+ * ({@link #anchoredByRecord}); like any anchor's, its self-signature is not checked.
  */
 final class DaneTaCheck {
   private final PresentedChain chain;
