@@ -1,7 +1,10 @@
 package dev.smtpdane.dane;
 
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -19,6 +22,9 @@ final class KeyPurpose {
   /** Microsoft Server Gated Crypto (obsolete "step-up"), NID_ms_sgc in OpenSSL. */
   static final String MS_SGC = "1.3.6.1.4.1.311.10.3.3";
 
+  /** What lets a CA issue for TLS servers in OpenSSL: {@code XKU_SSL_SERVER | XKU_SGC}. */
+  static final Set<String> CA_TLS_SERVER = Set.of(SERVER_AUTH, NS_SGC, MS_SGC);
+
   private static final Map<String, String> NAMES = Map.of(
       SERVER_AUTH, "serverAuth",
       "1.3.6.1.5.5.7.3.2", "clientAuth",
@@ -31,6 +37,18 @@ final class KeyPurpose {
       MS_SGC, "msSGC");
 
   private KeyPurpose() {}
+
+  /**
+   * The purposes {@code cert}'s extendedKeyUsage lists; empty without the extension, and an
+   * empty list (which allows nothing) when the extension cannot be read.
+   */
+  static Optional<List<String>> listed(X509Certificate cert) {
+    try {
+      return Optional.ofNullable(cert.getExtendedKeyUsage());
+    } catch (Exception e) { // a malformed extension is an outcome (style.md §10)
+      return Optional.of(List.of());
+    }
+  }
 
   /**
    * The purposes as a readable list, e.g. {@code clientAuth, 1.2.3.4}; an empty list is an

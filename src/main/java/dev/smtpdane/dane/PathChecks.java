@@ -98,16 +98,8 @@ final class PathChecks {
    * check, which DANE senders built on it apply; an unreadable extension also fails.
    */
   static Optional<RecordResult> extendedKeyUsage(X509Certificate leaf) {
-    List<String> purposes;
-    try {
-      purposes = leaf.getExtendedKeyUsage();
-    } catch (Exception e) { // a malformed extension is an outcome (style.md §10)
-      return Optional.of(new RecordResult.EkuNotServerAuth(List.of()));
-    }
-    if (purposes == null || purposes.contains(KeyPurpose.SERVER_AUTH)) {
-      return Optional.empty();
-    }
-    return Optional.of(new RecordResult.EkuNotServerAuth(purposes));
+    return KeyPurpose.listed(leaf).filter(p -> !p.contains(KeyPurpose.SERVER_AUTH))
+        .map(RecordResult.EkuNotServerAuth::new);
   }
 
   /**
@@ -126,17 +118,9 @@ final class PathChecks {
    * fails: OpenSSL's {@code X509_check_ca} refuses such a certificate as a CA.
    */
   static Optional<RecordResult> caExtendedKeyUsage(X509Certificate ca, int position) {
-    List<String> purposes;
-    try {
-      purposes = ca.getExtendedKeyUsage();
-    } catch (Exception e) { // a malformed extension is an outcome (style.md §10)
-      return Optional.of(new RecordResult.CaEkuNotServerAuth(position, List.of()));
-    }
-    if (purposes == null || purposes.contains(KeyPurpose.SERVER_AUTH)
-        || purposes.contains(KeyPurpose.NS_SGC) || purposes.contains(KeyPurpose.MS_SGC)) {
-      return Optional.empty();
-    }
-    return Optional.of(new RecordResult.CaEkuNotServerAuth(position, purposes));
+    return KeyPurpose.listed(ca)
+        .filter(p -> p.stream().noneMatch(KeyPurpose.CA_TLS_SERVER::contains))
+        .map(p -> new RecordResult.CaEkuNotServerAuth(position, p));
   }
 
   /**
