@@ -16,12 +16,12 @@ import java.util.OptionalInt;
  * 0} record, which must then have signed a certificate on that path. Never a local CA store.
  *
  * <p>From the leaf up to the anchor, in this order, the first problem found is the outcome:
- * signatures (and their strength), CA flags, critical extensions, validity dates, the leaf's
- * extended key usage and key usage, the CAs' name constraints on the leaf's names, the leaf's
- * names. A certificate carried in a {@code 2 0 0} record counts for the CA flags, critical
- * extensions, dates and name constraints, as in OpenSSL, which puts that certificate on the
- * path it builds ({@link #anchoredByRecord}); like any anchor's, its self-signature is not
- * checked.
+ * signatures (and their strength), CA flags, critical extensions, validity dates, the extended
+ * key usage of every certificate (leaf first), the leaf's key usage and Netscape cert type, the
+ * CAs' name constraints on the leaf's names, the leaf's names. A certificate carried in a
+ * {@code 2 0 0} record counts for the CA flags, critical extensions, dates, extended key usage
+ * and name constraints, as in OpenSSL, which puts that certificate on the path it builds
+ * ({@link #anchoredByRecord}); like any anchor's, its self-signature is not checked.
  */
 final class DaneTaCheck {
   private final PresentedChain chain;
@@ -136,8 +136,9 @@ final class DaneTaCheck {
             .or(() -> caFlags(path, recordCert))
             .or(() -> criticalExtensions(path, recordCert))
             .or(() -> dates(path, recordCert))
-            .or(() -> PathChecks.extendedKeyUsage(leaf))
+            .or(() -> extendedKeyUsages(path, recordCert))
             .or(() -> PathChecks.keyUsage(leaf))
+            .or(() -> NetscapeCertType.leafProblem(leaf))
             .or(() -> nameConstraints(path, recordCert));
     if (problem.isPresent()) {
       return problem.get();
@@ -208,6 +209,22 @@ final class DaneTaCheck {
     }
     return recordCert.flatMap(PathChecks::unhandledCriticalExtension).map(oid ->
         new RecordResult.UnhandledCriticalExtension(RecordResult.RECORD_CERTIFICATE, oid));
+  }
+
+  /**
+   * The leaf's extended key usage ({@link PathChecks#extendedKeyUsage}), then that of every CA
+   * above it up to the anchor, and of the certificate a {@code 2 0 0} record carries ({@link
+   * PathChecks#caExtendedKeyUsage}): OpenSSL checks the TLS-server purpose of every certificate
+   * on the chain it builds, from the leaf up, and Postfix and Exim verify DANE-TA with it.
+   */
+  private Optional<RecordResult> extendedKeyUsages(
+      List<Integer> path, Optional<X509Certificate> recordCert) {
+    Optional<RecordResult> problem = PathChecks.extendedKeyUsage(chain.cert(0));
+    for (int k = 1; k < path.size() && problem.isEmpty(); k++) {
+      problem = PathChecks.caExtendedKeyUsage(chain.cert(path.get(k)), path.get(k));
+    }
+    return problem.or(() -> recordCert.flatMap(c ->
+        PathChecks.caExtendedKeyUsage(c, RecordResult.RECORD_CERTIFICATE)));
   }
 
   /**

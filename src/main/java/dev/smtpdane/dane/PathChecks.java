@@ -10,7 +10,6 @@ import java.util.Set;
 /** The per-certificate rules of a DANE-TA path (RFC 7672 §3.1.2, RFC 5280 §4.2, §6.1). */
 final class PathChecks {
   private static final String BASIC_CONSTRAINTS = "2.5.29.19";
-  private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
   private static final int KEY_CERT_SIGN = 5; // keyUsage bit (RFC 5280 §4.2.1.3)
 
   /** keyUsage bit names, by bit number (RFC 5280 §4.2.1.3). */
@@ -25,14 +24,15 @@ final class PathChecks {
    * Critical extensions a DANE-TA path may carry (RFC 5280 §4.2). Decision: those of RFC 5280
    * §6.1 that this check processes or that cannot change a TLS server verdict, as in OpenSSL's
    * X509_supported_extension (what Postfix and Exim apply): basicConstraints, keyUsage,
-   * extKeyUsage, subjectAltName and nameConstraints are checked here; the four policy
-   * extensions are accepted without policy processing (DANE senders ask for no policy; not
-   * done: a policyConstraints that requires an explicit policy can still fail OpenSSL); OpenSSL
-   * reads cRLDistributionPoints only when checking CRLs and ocsp-nocheck only for responders.
-   * Unlike OpenSSL's list, a critical Netscape cert type, RFC 3779 resources or proxyCertInfo
-   * fail (this check does not process them, so it must not pass them). Like OpenSSL, a
-   * critical subjectKeyIdentifier or authorityKeyIdentifier fails: RFC 5280 §4.2.1.1 and
-   * §4.2.1.2 say they MUST NOT be critical.
+   * extKeyUsage, subjectAltName, nameConstraints and the Netscape cert type ({@link
+   * NetscapeCertType}: the leaf's; OpenSSL reads a CA's only without basicConstraints) are
+   * checked here; the four policy extensions are accepted without policy processing (DANE
+   * senders ask for no policy; not done: a policyConstraints that requires an explicit policy
+   * can still fail OpenSSL); OpenSSL reads cRLDistributionPoints only when checking CRLs and
+   * ocsp-nocheck only for responders. Unlike OpenSSL's list, critical RFC 3779 resources or
+   * proxyCertInfo fail (this check does not process them, so it must not pass them). Like
+   * OpenSSL, a critical subjectKeyIdentifier or authorityKeyIdentifier fails: RFC 5280
+   * §4.2.1.1 and §4.2.1.2 say they MUST NOT be critical.
    */
   private static final Set<String> PROCESSED_CRITICAL = Set.of(
       BASIC_CONSTRAINTS,
@@ -40,6 +40,7 @@ final class PathChecks {
       "2.5.29.37", // extKeyUsage
       "2.5.29.17", // subjectAltName
       DnsNameConstraints.OID, // nameConstraints
+      NetscapeCertType.OID,
       "2.5.29.32", // certificatePolicies
       "2.5.29.33", // policyMappings
       "2.5.29.36", // policyConstraints
@@ -97,16 +98,29 @@ final class PathChecks {
    * check, which DANE senders built on it apply; an unreadable extension also fails.
    */
   static Optional<RecordResult> extendedKeyUsage(X509Certificate leaf) {
-    List<String> purposes;
-    try {
-      purposes = leaf.getExtendedKeyUsage();
-    } catch (Exception e) { // a malformed extension is an outcome (style.md §10)
-      return Optional.of(new RecordResult.EkuNotServerAuth(List.of()));
-    }
-    if (purposes == null || purposes.contains(SERVER_AUTH)) {
-      return Optional.empty();
-    }
-    return Optional.of(new RecordResult.EkuNotServerAuth(purposes));
+    return KeyPurpose.listed(leaf).filter(p -> !p.contains(KeyPurpose.SERVER_AUTH))
+        .map(RecordResult.EkuNotServerAuth::new);
+  }
+
+  /**
+   * The extendedKeyUsage of a CA on a DANE-TA path ({@code position}, or {@link
+   * RecordResult#RECORD_CERTIFICATE}), the trust anchor included, if present, must allow a TLS
+   * server: serverAuth or one of the two obsolete Server Gated Crypto purposes. Decision:
+   * OpenSSL's rule, which Postfix and Exim apply to DANE-TA chains (RFC 5280 §4.2.1.12 leaves
+   * EKU in CA certificates to the application): crypto/x509/x509_vfy.c {@code
+   * check_chain_extensions} calls {@code check_purpose} for every certificate of the chain, and
+   * crypto/x509/v3_purp.c {@code check_purpose_ssl_server} rejects a CA whose EKU misses {@code
+   * XKU_SSL_SERVER | XKU_SGC}. anyExtendedKeyUsage alone is not in that mask and fails, as for
+   * the leaf. The anchor is not exempt: {@code check_purpose} skips the check only for a
+   * certificate with local auxiliary trust settings ({@code X509_check_trust} with {@code
+   * X509_TRUST_NO_SS_COMPAT}), which neither a certificate the server sent nor one a {@code 2 0
+   * 0} record carries ({@code d2i_X509} in {@code dane_tlsa_add}) has. An unreadable extension
+   * fails: OpenSSL's {@code X509_check_ca} refuses such a certificate as a CA.
+   */
+  static Optional<RecordResult> caExtendedKeyUsage(X509Certificate ca, int position) {
+    return KeyPurpose.listed(ca)
+        .filter(p -> p.stream().noneMatch(KeyPurpose.CA_TLS_SERVER::contains))
+        .map(p -> new RecordResult.CaEkuNotServerAuth(position, p));
   }
 
   /**

@@ -110,6 +110,19 @@ public sealed interface RecordResult {
   }
 
   /**
+   * The CA at {@code position} on the DANE-TA path, the trust anchor included, or at {@link
+   * #RECORD_CERTIFICATE} the anchor a {@code 2 0 0} record carries, has an extendedKeyUsage
+   * that allows neither serverAuth nor Server Gated Crypto ({@link
+   * PathChecks#caExtendedKeyUsage}); {@code purposes} are the OIDs it lists, empty if the
+   * extension cannot be read. OpenSSL, which Postfix and Exim use, refuses such a chain.
+   */
+  record CaEkuNotServerAuth(int position, List<String> purposes) implements RecordResult {
+    public CaEkuNotServerAuth {
+      purposes = List.copyOf(purposes);
+    }
+  }
+
+  /**
    * The DANE-TA leaf has a keyUsage that allows none of digitalSignature, keyEncipherment and
    * keyAgreement ({@link PathChecks#keyUsage}); {@code usages} are the bits it does set, by
    * their RFC 5280 §4.2.1.3 names.
@@ -117,6 +130,16 @@ public sealed interface RecordResult {
   record KeyUsageNotTlsServer(List<String> usages) implements RecordResult {
     public KeyUsageNotTlsServer {
       usages = List.copyOf(usages);
+    }
+  }
+
+  /**
+   * The DANE-TA leaf has a Netscape cert type (nsCertType) extension without sslServer ({@link
+   * NetscapeCertType}); {@code types} are the bits it does set, empty if it cannot be read.
+   */
+  record NsCertTypeNotServer(List<String> types) implements RecordResult {
+    public NsCertTypeNotServer {
+      types = List.copyOf(types);
     }
   }
 
@@ -179,7 +202,9 @@ public sealed interface RecordResult {
       case Expired e -> FindingCode.CERT_EXPIRED;
       case NotYetValid n -> FindingCode.CERT_NOT_YET_VALID;
       case EkuNotServerAuth e -> FindingCode.LEAF_EKU_NOT_SERVER_AUTH;
+      case CaEkuNotServerAuth e -> FindingCode.CA_EKU_NOT_SERVER_AUTH;
       case KeyUsageNotTlsServer k -> FindingCode.LEAF_KEY_USAGE_NOT_TLS_SERVER;
+      case NsCertTypeNotServer n -> FindingCode.LEAF_NS_CERT_TYPE_NOT_SERVER;
       case UnhandledCriticalExtension u -> FindingCode.CHAIN_UNHANDLED_CRITICAL_EXTENSION;
       case NameConstraintViolation n -> FindingCode.NAME_CONSTRAINT_VIOLATION;
       case NameMismatch n -> FindingCode.CERT_NAME_MISMATCH;

@@ -25,9 +25,11 @@ import org.xbill.DNS.Type;
  * @param ede the Extended DNS Error the resolver attached, if any
  * @param resolver the resolver whose answer this is; empty when none answered
  * @param stateFromAdBit true when the state was taken from the resolver's AD bit (RFC 4035
- *     §4.9.3: only as trustworthy as the path to that resolver)
+ *     §4.9.3: only as trustworthy as the path to that resolver); also for an indeterminate
+ *     answer where one resolver's AD=1 contradicts another's bogus SERVFAIL
  * @param resolverClaim when we validated ourselves: what the resolver said about the same
- *     question when asked without CD, to be compared with {@code state}
+ *     question when asked without CD, to be compared with {@code state}; when trusting AD bits,
+ *     the bogus SERVFAIL that a later resolver's AD=1 contradicted
  */
 public record Answer(
     Name qname,

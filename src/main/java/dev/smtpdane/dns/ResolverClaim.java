@@ -43,7 +43,8 @@ public record ResolverClaim(String resolver, DnssecState state, String detail) {
     };
   }
 
-  private static ResolverClaim ofServfail(Failover.Attempt s) {
+  /** The claim of a SERVFAIL: bogus, unless its Extended DNS Error names another cause. */
+  static ResolverClaim ofServfail(Failover.Attempt s) {
     Optional<ExtendedDnsError> ede = AnswerSection.extendedError(s.message());
     boolean other = ede.isPresent() && !ede.get().isValidationFailure();
     return new ResolverClaim(s.from().where(),

@@ -13,7 +13,9 @@ import org.xbill.DNS.Type;
  * data we find bogus or unsigned, or it rejects (SERVFAIL) data we find secure or provably
  * unsigned. Either its validation is broken, it uses other trust anchors, or something on the
  * path rewrites its replies (RFC 4035 §4.9.3). A resolver that never sets AD is not in
- * disagreement: it simply does not validate, which our own validation makes harmless.
+ * disagreement: it simply does not validate, which our own validation makes harmless. Without
+ * our validator (--dnssec trust-ad), one resolver rejects as bogus what a later one vouches for
+ * ({@code ours} is then INDETERMINATE: nobody can tell which is right).
  *
  * @param qname the name asked for
  * @param qtype the type asked for (dnsjava {@code Type} constant)
@@ -34,7 +36,8 @@ public record ResolverDisagreement(
   public static List<ResolverDisagreement> among(Collection<Answer> answers) {
     Map<String, ResolverDisagreement> out = new LinkedHashMap<>();
     for (Answer a : answers) {
-      a.resolverClaim().filter(c -> disagree(c.state(), a.state())).ifPresent(c -> out.putIfAbsent(
+      a.resolverClaim().filter(c -> disagree(c.state(), a.state())
+          || contradictedByAd(c.state(), a)).ifPresent(c -> out.putIfAbsent(
           a.qname() + " " + a.qtype(),
           new ResolverDisagreement(a.qname(), a.qtype(), c, a.state(), a.reason())));
     }
@@ -54,9 +57,23 @@ public record ResolverDisagreement(
     };
   }
 
+  /**
+   * Trusting AD bits, one resolver's bogus SERVFAIL met another's AD=1 for the same question
+   * ({@link ServfailJudgement#overVouched}): the answer is indeterminate, taken from AD bits,
+   * with the SERVFAIL as the claim. Our own validator never marks its answers so.
+   */
+  static boolean contradictedByAd(DnssecState resolver, Answer a) {
+    return resolver == DnssecState.BOGUS && a.state() == DnssecState.INDETERMINATE
+        && a.stateFromAdBit();
+  }
+
   /** A sentence for a warning finding. */
   public String message() {
     String question = DomainName.text(qname) + " " + Type.string(qtype);
+    if (ours == DnssecState.INDETERMINATE) {
+      // contradictedByAd: the reason names both resolvers, what each said, and what to do.
+      return "resolvers contradict each other about " + question + ": " + reason;
+    }
     String ourVerdict = ours.label() + (reason.isEmpty() ? "" : " (" + reason + ")");
     return "resolver " + claim.resolver() + " says " + question + " is " + claim.state().label()
         + " (" + claim.detail() + "), but smtpdane's own DNSSEC validation finds it "

@@ -75,6 +75,36 @@ final class ServfailJudgement {
         List.of(), List.of(), reason, judged.ede(), judged.resolver(), false);
   }
 
+  /**
+   * Judges a final answer with AD=1 that came only after an earlier resolver's SERVFAIL. When
+   * that SERVFAIL means bogus data (as in {@link #overUnvalidated}), two validating resolvers
+   * contradict each other, and trusting AD bits alone cannot tell which is right: the answer is
+   * indeterminate, not secure (never a false pass: if the first is right, the zone is broken
+   * and senders using it defer mail), and it carries the first resolver's claim so the run can
+   * warn about the contradiction ({@link ResolverDisagreement}). Otherwise the earlier resolver
+   * simply could not answer, and {@code vouched} stands.
+   */
+  static Answer overVouched(Answer vouched, ResolverExchange answerer,
+      Failover.Attempt servfail, Instant now) {
+    ResolverExchange rejecter = servfail.from();
+    Answer judged = judge(vouched.qname(), vouched.qtype(), rejecter, servfail.message(),
+        List.of(Failover.answered(rejecter, servfail.message())), now);
+    if (judged.state() != DnssecState.BOGUS) {
+      return vouched;
+    }
+    String reason = judged.reason() + "; resolver " + answerer.where() + " then answered "
+        + vouched.rcodeText() + " with AD=1, so it finds the data secure. Two validating"
+        + " resolvers contradict each other, and trusting their AD bits (--dnssec trust-ad)"
+        + " cannot tell which is right; senders using " + rejecter.where() + " defer mail."
+        + " If delv or https://dnsviz.net/ finds the zone valid, check the clock and trust"
+        + " anchor of " + rejecter.where() + "; if not, " + answerer.where() + " does not"
+        + " validate what it vouches for. List only resolvers that agree, or run with --dnssec"
+        + " validate to settle it";
+    return new Answer(judged.qname(), judged.qtype(), DnssecState.INDETERMINATE,
+        judged.rcode(), List.of(), List.of(), reason, judged.ede(), judged.resolver(), true,
+        Optional.of(ResolverClaim.ofServfail(servfail)));
+  }
+
   /** The data as the resolver has it without validation, if it can give it. */
   private static Optional<Message> uncheckedReply(ResolverExchange from, Name qname, int qtype) {
     if (from.send(qname, qtype, true) instanceof ResolverExchange.Reply reply) {

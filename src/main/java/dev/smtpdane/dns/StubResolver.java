@@ -22,7 +22,8 @@ import org.xbill.DNS.Type;
  * if the same resolver returns the data when asked with CD=1 (RFC 4035 §3.2.2: so only
  * validation failed); otherwise the answer is indeterminate. The same judgement applies when a
  * later resolver answers without AD after such a SERVFAIL: that answer cannot clear data a
- * validating resolver called bogus, so the answer is bogus, not insecure.
+ * validating resolver called bogus, so the answer is bogus, not insecure. A later answer with
+ * AD=1 contradicts the bogus SERVFAIL: the answer is then indeterminate, never secure.
  */
 public final class StubResolver implements DnsLookup {
   /** Per-try timeout used by the command line unless told otherwise. */
@@ -61,16 +62,25 @@ public final class StubResolver implements DnsLookup {
   }
 
   /**
-   * A final answer. One without AD that came after an earlier resolver's SERVFAIL is weighed
-   * against that SERVFAIL first: a validator's "bogus" outranks a resolver that merely did not
-   * vouch for the data (RFC 4035 §4.9.3), and the zone must not be called unsigned for it.
+   * A final answer. One that came after an earlier resolver's SERVFAIL is weighed against that
+   * SERVFAIL first: a validator's "bogus" outranks a resolver that merely did not vouch for the
+   * data (RFC 4035 §4.9.3), and the zone must not be called unsigned for it; against a
+   * resolver that vouches for it (AD=1), neither side can be taken on trust, so the answer is
+   * indeterminate and names both.
    */
   private static Answer answered(Name qname, int type, Failover.Answered a) {
     Answer answer = AnswerSection.read(qname, type, a.message(), a.from().address());
-    if (answer.state() != DnssecState.INSECURE || a.servfail().isEmpty()) {
+    if (a.servfail().isEmpty()) {
       return answer;
     }
-    return ServfailJudgement.overUnvalidated(answer, a.from(), a.servfail().get(), Instant.now());
+    if (answer.state() == DnssecState.INSECURE) {
+      return ServfailJudgement.overUnvalidated(answer, a.from(), a.servfail().get(),
+          Instant.now());
+    }
+    if (answer.state() == DnssecState.SECURE) {
+      return ServfailJudgement.overVouched(answer, a.from(), a.servfail().get(), Instant.now());
+    }
+    return answer;
   }
 
   private static Answer failed(Name qname, int type, Failover.Failed f) {

@@ -30,6 +30,11 @@ record ChainSpec(List<String> names, Set<Twist> twists) {
     /** The leaf's extended key usage allows clientAuth only. */
     LEAF_CLIENT_AUTH_ONLY,
     /**
+     * The intermediate CA that issued the leaf has an extended key usage of clientAuth only (a
+     * private CA made for client certificates): RFC 5280 is silent, OpenSSL refuses the chain.
+     */
+    INTERMEDIATE_CLIENT_AUTH_ONLY,
+    /**
      * The leaf was issued by a re-keyed CA of the same name, but the server still sends the old
      * intermediate: the names line up, the signature does not verify.
      */

@@ -1,5 +1,6 @@
 package dev.smtpdane.lab;
 
+import static dev.smtpdane.lab.ChainSpec.Twist.INTERMEDIATE_CLIENT_AUTH_ONLY;
 import static dev.smtpdane.lab.ChainSpec.Twist.INTERMEDIATE_EXPIRED;
 import static dev.smtpdane.lab.ChainSpec.Twist.INTERMEDIATE_NOT_CA;
 import static dev.smtpdane.lab.ChainSpec.Twist.LEAF_CLIENT_AUTH_ONLY;
@@ -15,6 +16,7 @@ import static dev.smtpdane.lab.TlsaSpec.Subject.INTERMEDIATE;
 import static dev.smtpdane.lab.TlsaSpec.Subject.LEAF;
 import static dev.smtpdane.lab.TlsaSpec.Subject.ROOT;
 import static dev.smtpdane.lab.TlsaSpec.ta;
+import static dev.smtpdane.report.FindingCode.CA_EKU_NOT_SERVER_AUTH;
 import static dev.smtpdane.report.FindingCode.CERT_EXPIRED;
 import static dev.smtpdane.report.FindingCode.CERT_NAME_MISMATCH;
 import static dev.smtpdane.report.FindingCode.CERT_NOT_YET_VALID;
@@ -115,6 +117,10 @@ final class DaneTaScenarios {
             server().with(LEAF_CLIENT_AUTH_ONLY))
             .tlsa("mx", ta(1, 1, INTERMEDIATE))
             .expect(FAILED, 1, NO_TLSA_MATCH, LEAF_EKU_NOT_SERVER_AUTH).build(),
+        mxHost("ta-ca-eku-client-only", "DANE-TA: the intermediate's EKU allows clientAuth only",
+            server().with(INTERMEDIATE_CLIENT_AUTH_ONLY))
+            .tlsa("mx", ta(1, 1, INTERMEDIATE))
+            .expect(FAILED, 1, NO_TLSA_MATCH, CA_EKU_NOT_SERVER_AUTH).build(),
         mxHost("ta-matches-leaf", "2 1 1 of the leaf: DANE-TA needs a CA", server())
             .tlsa("mx", ta(1, 1, LEAF))
             .expect(FAILED, 1, NO_TLSA_MATCH).build());

@@ -88,6 +88,11 @@ final class LabPki {
       return HeldCertificate.builder().subject("O=smtpdane lab,CN=smtpdane lab not-a-CA")
           .signedBy(root).validity(now.minus(DAY), now.plus(DAY.multipliedBy(365))).build();
     }
+    if (spec.has(Twist.INTERMEDIATE_CLIENT_AUTH_ONLY)) {
+      return HeldCertificate.builder().subject("O=smtpdane lab,CN=smtpdane lab client CA")
+          .ca(0).extendedKeyUsage(KeyPurposeId.id_kp_clientAuth).signedBy(root)
+          .validity(now.minus(DAY), now.plus(DAY.multipliedBy(365))).build();
+    }
     return intermediate;
   }
 

@@ -81,6 +81,8 @@ public enum FindingCode {
   LEAF_KEY_USAGE_NOT_TLS_SERVER("leaf-key-usage-not-tls-server"),
   CHAIN_UNHANDLED_CRITICAL_EXTENSION("chain-unhandled-critical-extension"),
   NAME_CONSTRAINT_VIOLATION("leaf-name-constraint-violation"),
+  CA_EKU_NOT_SERVER_AUTH("ca-eku-not-server-auth"),
+  LEAF_NS_CERT_TYPE_NOT_SERVER("leaf-ns-cert-type-not-server"),
 
   // --- run level
   RUN_DEADLINE("run-deadline-expired"),

@@ -49,8 +49,9 @@ class CriticalExtensionTest {
     "leaf, 2.5.29.32, true, ", // certificatePolicies: recognised
     "intermediate, 2.5.29.32, true, ",
     "leaf, 2.5.29.31, true, ", // cRLDistributionPoints: OpenSSL accepts it too
-    // Netscape cert type: OpenSSL knows it, but this check does not process it, so it fails
-    "leaf, 2.16.840.1.113730.1.1, true, 0",
+    // Netscape cert type (here sslServer): processed, as in OpenSSL (NetscapeCertType)
+    "leaf, 2.16.840.1.113730.1.1, true, ",
+    "intermediate, 2.16.840.1.113730.1.1, true, ",
     "leaf, 2.16.840.1.113730.1.1, false, "})
   void unprocessedCriticalExtensionOnThePathFails_Rfc5280_4_2(String where, String oid,
       boolean critical, Integer position) {

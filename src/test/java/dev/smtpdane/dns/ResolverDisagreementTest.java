@@ -82,9 +82,7 @@ class ResolverDisagreementTest {
   @ParameterizedTest(name = "{0}, then AD={1}: {2}")
   @CsvSource({
     "SERVFAIL_EDE_BOGUS,       false, BOGUS",
-    "SERVFAIL_EDE_BOGUS,       true,  SECURE",
     "SERVFAIL_DATA_WITH_CD,    false, BOGUS",
-    "SERVFAIL_DATA_WITH_CD,    true,  SECURE",
     "SERVFAIL_EDE_UNREACHABLE, false, INSECURE",
     "SERVFAIL_ALSO_WITH_CD,    false, INSECURE",
     "REFUSED,                  false, INSECURE",
@@ -108,6 +106,58 @@ class ResolverDisagreementTest {
     } else {
       assertThat(a.resolver()).contains(two.address());
     }
+  }
+
+  /**
+   * Resolver 1 fails the question, resolver 2 answers it with AD=1. When resolver 1's SERVFAIL
+   * means bogus data, two validators contradict each other and trusting AD bits cannot tell
+   * which is right: never a false pass, so the answer is indeterminate, with resolver 1's claim
+   * for the run's warning. When resolver 1 merely could not answer, the secure answer stands.
+   */
+  @ParameterizedTest(name = "{0}, then AD=1: {1}")
+  @CsvSource({
+    "SERVFAIL_EDE_BOGUS,       INDETERMINATE",
+    "SERVFAIL_DATA_WITH_CD,    INDETERMINATE",
+    "SERVFAIL_EDE_UNREACHABLE, SECURE",
+    "SERVFAIL_ALSO_WITH_CD,    SECURE",
+    "REFUSED,                  SECURE",
+  })
+  void adAfterAnEarlierValidatorsBogusIsIndeterminateAndNamesBoth(
+      FirstResolver first, DnssecState expected) {
+    ScriptedResolver one = server(first.script);
+    ScriptedResolver two = server(q -> reply(q, Rcode.NOERROR, true, MX_A));
+    Answer a = new StubResolver(List.of(one.address(), two.address()), Duration.ofSeconds(2), 1)
+        .lookup(MX, Type.A);
+    assertThat(a.state()).isEqualTo(expected);
+    List<ResolverDisagreement> warnings = ResolverDisagreement.among(List.of(a));
+    if (expected == DnssecState.SECURE) {
+      assertThat(a.hasRecords()).isTrue();
+      assertThat(a.resolver()).contains(two.address());
+      assertThat(warnings).isEmpty();
+      return;
+    }
+    String rejecter = ResolverExchange.describe(one.address());
+    String answerer = ResolverExchange.describe(two.address());
+    assertThat(a.hasRecords()).isFalse();
+    assertThat(a.resolverClaim()).map(ResolverClaim::state).contains(DnssecState.BOGUS);
+    assertThat(a.reason()).contains("resolver " + rejecter + " answered SERVFAIL")
+        .contains("resolver " + answerer + " then answered NOERROR with AD=1")
+        .contains("check the clock and trust anchor of " + rejecter)
+        .contains("List only resolvers that agree");
+    assertThat(warnings).singleElement().satisfies(w -> assertThat(w.message())
+        .startsWith("resolvers contradict each other about mx.example.test A: ")
+        .contains(rejecter, answerer, "SERVFAIL", "AD=1"));
+  }
+
+  @ParameterizedTest(name = "AD-derived {0}: warned {1}")
+  @CsvSource({"true, true", "false, false"})
+  void bogusClaimAgainstIndeterminateIsAContradictionOnlyWhenAdBitsDecided(
+      boolean fromAdBits, boolean warned) {
+    // Our own validator's indeterminate answer (could not get the data) is no disagreement.
+    Answer a = new Answer(MX, Type.A, DnssecState.INDETERMINATE, Rcode.SERVFAIL, List.of(),
+        List.of(), "both said", Optional.empty(), Optional.empty(), fromAdBits)
+        .withResolverClaim(new ResolverClaim("127.0.0.1:53", DnssecState.BOGUS, "SERVFAIL"));
+    assertThat(ResolverDisagreement.among(List.of(a))).hasSize(warned ? 1 : 0);
   }
 
   /**
