@@ -34,11 +34,15 @@ record AddressFamily(int type, Answer answer, List<InetAddress> addresses,
   }
 
   /**
-   * RFC 7672 §2.2.2, "Insecure CNAME": the addresses are insecure, but the host name is an
-   * alias whose first CNAME is secure. Then TLSA records at the original name (and only there)
-   * apply to these addresses, as in Postfix (tls_dane_resolve: qname_secure). This overrides
-   * dane-rules.md §3 "TLSA applies to a family only if its address RRset is secure", whose own
-   * CNAME sentence says the original name serves here.
+   * RFC 7672 §2.2.2, "Insecure CNAME": "If the initial CNAME response is also 'insecure', DANE
+   * TLS does not apply. Otherwise, this case is treated just like the non-CNAME case above,
+   * where a search is performed for a TLSA record with the original input domain as the
+   * candidate TLSA base domain." So when the addresses are insecure but the host name's first
+   * CNAME is secure, secure TLSA records at the original name (only there) apply to them, as
+   * in Postfix (tls_dane_resolve() asks qname_secure() about the first CNAME). dane-rules.md §3
+   * says both "TLSA applies to a family only if its address RRset is secure" and "after a
+   * secure first CNAME, only the original name": the RFC and Postfix side with the second.
+   * The link states come from asking each alias's CNAME on its own (RFC 7672 §2.1.3).
    */
   boolean viaSecureFirstCname() {
     return answer.state() == DnssecState.INSECURE && !addresses.isEmpty()
