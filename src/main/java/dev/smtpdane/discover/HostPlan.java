@@ -17,7 +17,8 @@ import org.xbill.DNS.Name;
  * @param aaaa the AAAA answer, if IPv6 was looked up
  * @param tlsa the TLSA answer that decided the outcome, if TLSA counted
  * @param tlsaBaseDomain the TLSA base domain chosen (RFC 7672 §2.2.2), if the host has a name
- * @param tlsaOutcome the TLSA outcome for this host's secure addresses
+ * @param tlsaOutcome the TLSA outcome for this host's secure addresses, or else for insecure
+ *     ones reached through a secure first CNAME (RFC 7672 §2.2.2)
  * @param referenceIdentifiers names a DANE-TA certificate may carry
  * @param targets the addresses to probe, IPv6 first, then numerically
  * @param findings what went wrong or is worth knowing for this host

@@ -24,6 +24,9 @@ import org.xbill.DNS.TLSARecord;
  *     lets DANE apply
  * @param referenceIdentifiers names a DANE-TA certificate may carry: TLSA base domain,
  *     original host, MX/SRV domain, {@code -aka} names (lower case, no trailing dot)
+ * @param secureFirstCname the address RRset is insecure, but the host name is an alias whose
+ *     first CNAME is secure: TLSA records at the original name apply (RFC 7672 §2.2.2,
+ *     "Insecure CNAME")
  */
 public record ProbeTarget(
     String hostName,
@@ -34,19 +37,31 @@ public record ProbeTarget(
     Optional<Name> tlsaBaseDomain,
     Optional<String> sniName,
     TlsaOutcome tlsa,
-    List<String> referenceIdentifiers) {
+    List<String> referenceIdentifiers,
+    boolean secureFirstCname) {
   public ProbeTarget {
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(tlsa, "tlsa");
     referenceIdentifiers = List.copyOf(referenceIdentifiers);
   }
 
+  /** A target whose addresses were not reached through an insecure CNAME chain. */
+  public ProbeTarget(String hostName, InetAddress address, int port, boolean tlsOnConnect,
+      DnssecState addressState, Optional<Name> tlsaBaseDomain, Optional<String> sniName,
+      TlsaOutcome tlsa, List<String> referenceIdentifiers) {
+    this(hostName, address, port, tlsOnConnect, addressState, tlsaBaseDomain, sniName, tlsa,
+        referenceIdentifiers, false);
+  }
+
   /**
-   * True when DANE applies: secure addresses and secure TLSA records. When false the probe
-   * still runs (the operator wants the TLS result) but the verdict can never be a pass.
+   * True when DANE applies: secure TLSA records, and secure addresses or insecure ones reached
+   * through a secure first CNAME (RFC 7672 §2.2.2). When false the probe still runs (the
+   * operator wants the TLS result) but the verdict can never be a pass.
    */
   public boolean daneApplicable() {
-    return addressState == DnssecState.SECURE && tlsa.daneApplies();
+    boolean addressesCount = addressState == DnssecState.SECURE
+        || addressState == DnssecState.INSECURE && secureFirstCname;
+    return addressesCount && tlsa.daneApplies();
   }
 
   /** The TLSA records to authenticate with; empty unless {@link #daneApplicable()}. */

@@ -10,6 +10,7 @@ import static dev.smtpdane.report.FindingCode.ADDRESS_INSECURE;
 import static dev.smtpdane.report.FindingCode.CNAME_CHAIN_INSECURE;
 import static dev.smtpdane.report.FindingCode.DANE_VERIFIED;
 import static dev.smtpdane.report.FindingCode.IMPLICIT_MX;
+import static dev.smtpdane.report.FindingCode.NO_TLSA;
 import static dev.smtpdane.report.FindingCode.NO_TLSA_MATCH;
 import static dev.smtpdane.report.FindingCode.NULL_MX;
 import static dev.smtpdane.report.FindingCode.SRV_SERVICE_NOT_OFFERED;
@@ -43,10 +44,22 @@ final class DestinationScenarios {
             .mx(10, "mx").cname("mx", "server").host("server", server())
             .tlsaOf("mx", "server", ee(1, 1))
             .expect(VERIFIED, 0, DANE_VERIFIED).build(),
-        s("cname-leaves-signed-dns", "MX host is a CNAME into an unsigned zone")
+        // RFC 7672 §2.2.2 "Insecure CNAME": a signed first CNAME makes the original name the
+        // TLSA base domain, whose secure records apply to the unsigned target's addresses.
+        s("cname-leaves-signed-dns", "signed CNAME into an unsigned zone, TLSA at the alias")
             .zone("unsigned", false)
             .mx(10, "mx").cname("mx", "server.unsigned").host("server.unsigned", server())
             .tlsaOf("mx", "server.unsigned", ee(1, 1))
+            .expect(VERIFIED, 0, CNAME_CHAIN_INSECURE, DANE_VERIFIED).build(),
+        s("cname-unsigned-no-tlsa", "signed CNAME into an unsigned zone, TLSA only there")
+            .zone("unsigned", false)
+            .mx(10, "mx").cname("mx", "server.unsigned").host("server.unsigned", server())
+            .tlsa("server.unsigned", ee(1, 1))
+            .expect(FAILED, 1, CNAME_CHAIN_INSECURE, NO_TLSA).build(),
+        s("cname-insecure-first", "unsigned CNAME into a signed zone: no DANE")
+            .zone("unsigned", false)
+            .mx(10, "mx.unsigned").cname("mx.unsigned", "server").host("server", server())
+            .tlsaOf("mx.unsigned", "server", ee(1, 1)).tlsa("server", ee(1, 1))
             .expect(FAILED, 1, CNAME_CHAIN_INSECURE, ADDRESS_INSECURE).build(),
         s("implicit-mx", "no MX: the domain itself has the address and TLSA")
             .host("@", server()).tlsa("@", ee(1, 1))

@@ -79,8 +79,10 @@ class ScenarioCatalogueTest {
   @CsvSource({
       "cname-mx-host, server.cname-mx-host.test",
       "cname-tlsa-original, mx.cname-tlsa-original.test",
+      "cname-leaves-signed-dns, mx.cname-leaves-signed-dns.test",
+      "cname-unsigned-no-tlsa, mx.cname-unsigned-no-tlsa.test",
       "implicit-mx, implicit-mx.test"})
-  void tlsaBaseDomainFollowsSecureCnames_Rfc7672_2_2_2(String name, String base) {
+  void tlsaBaseDomainAfterCnames_Rfc7672_2_2_2(String name, String base) {
     ScenarioRun r = ScenarioRun.of(lab, lab.scenario(name).orElseThrow());
     assertThat(hosts(r).get(0).path("tlsaBaseDomain").asText()).as(r.summary())
         .isEqualTo(base);

@@ -56,6 +56,20 @@ final class FakeDns implements DnsLookup {
     return data(state, name, type, links, rdata);
   }
 
+  /**
+   * Data reached through aliases whose CNAME RRsets have states of their own (as the resolvers
+   * report after asking each alias on its own): {@code chain} alternates owner and target
+   * names, {@code links} gives one state per alias, {@code state} is the whole answer's.
+   */
+  FakeDns viaLinks(DnssecState state, String name, String type, List<String> chain,
+      List<DnssecState> links, String... rdata) {
+    List<CnameLink> aliases = new ArrayList<>();
+    for (int i = 0; i + 1 < chain.size(); i++) {
+      aliases.add(new CnameLink(n(chain.get(i)), n(chain.get(i + 1)), links.get(i)));
+    }
+    return data(state, name, type, aliases, rdata);
+  }
+
   FakeDns nxdomain(DnssecState state, String name, String type) {
     return put(name, type, new Answer(n(name), Type.value(type), state, Rcode.NXDOMAIN,
         List.of(), List.of(), "", Optional.empty(), Optional.of(resolver), true));

@@ -10,6 +10,7 @@ import dev.smtpdane.dns.DnssecState;
 import dev.smtpdane.dns.StubResolver;
 import dev.smtpdane.lab.dns.LabDns;
 import dev.smtpdane.report.FindingCode;
+import dev.smtpdane.report.Severity;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -72,18 +74,53 @@ class HostLabTest {
     assertThat(errors(plan)).isEmpty();
   }
 
+  /**
+   * RFC 7672 §2.2.2 through the real resolver path: the stub learns each alias's own state
+   * with a CNAME query (as Postfix's qname_secure does), the lab validates for real.
+   */
+  @ParameterizedTest(name = "{0} -> base {1}, DANE {2}")
+  @CsvSource(delimiter = '|', textBlock = """
+      mx.alias.test       | host.provider.test | true  |
+      mx2.alias.test      | mx2.alias.test     | true  |
+      mx3.alias.test      | mx3.alias.test     | true  |
+      mx4.alias.test      | mx4.alias.test     | false | NO_TLSA
+      mx5.alias.test      | mx5.alias.test     | false | NO_TLSA
+      alias.unsigned.test | alias.unsigned.test| false | ADDRESS_INSECURE
+      """)
+  void tlsaBaseDomainOfAnAliasInTheLab_Rfc7672_2_2_2(String name, String base, boolean dane,
+      String errors) {
+    Plan plan = host(name);
+    HostPlan h = onlyHost(plan);
+    assertThat(h.tlsaBaseDomain().orElseThrow()).hasToString(base + ".");
+    assertThat(h.targets()).isNotEmpty().allMatch(t -> t.daneApplicable() == dane)
+        .allMatch(t -> t.sniName().orElseThrow().equals(base));
+    assertThat(errors(plan)).containsExactlyElementsOf(errors == null ? List.of()
+        : List.of(FindingCode.valueOf(errors)));
+  }
+
   @Test
-  void cnameIntoAnUnsignedZoneLeavesNoDane_Rfc7672_2_2_2() {
+  void secureFirstCnameIntoAnUnsignedZoneUsesTheOriginalName_Rfc7672_2_2_2() {
     Plan plan = host("mx3.alias.test");
     HostPlan h = onlyHost(plan);
     Answer a = h.a().orElseThrow();
     assertThat(a.state()).isEqualTo(DnssecState.INSECURE);
     assertThat(a.cnameChain()).singleElement()
         .satisfies(l -> assertThat(l.state()).isEqualTo(DnssecState.SECURE));
-    assertThat(h.tlsaBaseDomain().orElseThrow()).hasToString("mx3.alias.test.");
-    assertThat(h.targets()).isNotEmpty().noneMatch(ProbeTarget::daneApplicable);
-    assertThat(codes(plan)).contains(FindingCode.ADDRESS_INSECURE,
-        FindingCode.CNAME_CHAIN_INSECURE);
+    assertThat(h.tlsa().orElseThrow().qname()).hasToString("_25._tcp.mx3.alias.test.");
+    assertThat(h.referenceIdentifiers()).containsExactly("mx3.alias.test");
+    assertThat(plan.allFindings()).singleElement().satisfies(f -> {
+      assertThat(f.code()).isEqualTo(FindingCode.CNAME_CHAIN_INSECURE);
+      assertThat(f.severity()).isEqualTo(Severity.INFO);
+    });
+  }
+
+  @Test
+  void bogusCnameAfterTheFirstIsAnErrorAndNothingIsProbed() {
+    Plan plan = host("mx6.alias.test");
+    HostPlan h = onlyHost(plan);
+    assertThat(h.a().orElseThrow().state()).isEqualTo(DnssecState.BOGUS);
+    assertThat(h.targets()).isEmpty();
+    assertThat(errors(plan)).containsOnly(FindingCode.ADDRESS_LOOKUP_BOGUS);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpdane.dns.Answer;
 import dev.smtpdane.dns.DnsLookup;
+import dev.smtpdane.dns.DnssecState;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,6 +65,26 @@ class ParallelLookupTest {
         HostSpec.parse("x.test"))));
     assertThat(plan.targets()).hasSize(6);
     assertThat(held.together).hasSize(9);
+    assertThat(Set.copyOf(held.together.values())).containsExactly(true);
+  }
+
+  @Test
+  void insecureCnameCostsNoExtraRoundTrip_Rfc7672_2_2_2() {
+    // The alias's own CNAME state comes with the address answers (the resolver asks for it);
+    // the TLSA answer at the original name, asked with them, is the one that decides.
+    List<String> chain = List.of("mx.x.test", "real.y.test");
+    List<DnssecState> secureFirst = List.of(DnssecState.SECURE);
+    FakeDns dns = new FakeDns()
+        .viaLinks(DnssecState.INSECURE, "mx.x.test", "A", chain, secureFirst, "192.0.2.1")
+        .viaLinks(DnssecState.INSECURE, "mx.x.test", "AAAA", chain, secureFirst)
+        .secure("_25._tcp.mx.x.test", "TLSA", TLSA);
+    HeldDns held = new HeldDns(dns, 3);
+    Plan plan = new Discovery(held).discover(DiscoveryRequest.hosts(List.of(
+        HostSpec.parse("mx.x.test"))));
+    assertThat(plan.targets()).singleElement()
+        .satisfies(t -> assertThat(t.daneApplicable()).isTrue());
+    assertThat(dns.asked()).containsExactlyInAnyOrder("mx.x.test A", "mx.x.test AAAA",
+        "_25._tcp.mx.x.test TLSA");
     assertThat(Set.copyOf(held.together.values())).containsExactly(true);
   }
 }
