@@ -162,7 +162,9 @@ final class AddressCheck {
   }
 
   private static String notApplicableReason(ProbeTarget t) {
-    if (t.addressState() != dev.smtpdane.dns.DnssecState.SECURE) {
+    // RFC 7672 §2.2.2: unsigned addresses reached through a signed first CNAME can still use
+    // the TLSA records of the original name; then the TLSA outcome is the reason.
+    if (t.addressState() != dev.smtpdane.dns.DnssecState.SECURE && !t.secureFirstCname()) {
       return "its address record is " + t.addressState().label() + ", not DNSSEC-secure";
     }
     return switch (t.tlsa()) {

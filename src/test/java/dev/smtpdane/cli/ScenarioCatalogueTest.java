@@ -75,6 +75,21 @@ class ScenarioCatalogueTest {
         .asText()).contains("the trust anchor certificate in the 2 0 0 record expired at"));
   }
 
+  @ParameterizedTest(name = "{0}: DANE not applicable because {1}")
+  @CsvSource({
+      // RFC 7672 §2.2.2: unsigned addresses behind a signed first CNAME could use the original
+      // name's TLSA records, so the reason is that there are none, not the unsigned address.
+      "cname-unsigned-no-tlsa, there are no TLSA records",
+      "cname-insecure-first, not DNSSEC-secure"})
+  void notApplicableSaysTheRealReason_Rfc7672_2_2_2(String name, String reason) {
+    ScenarioRun r = ScenarioRun.of(lab, lab.scenario(name).orElseThrow());
+    List<String> messages = new ArrayList<>();
+    hosts(r).forEach(h -> h.path("addresses").forEach(a -> a.path("findings").forEach(
+        f -> messages.add(f.path("code").asText() + ": " + f.path("message").asText()))));
+    assertThat(messages).as(r.summary())
+        .anySatisfy(m -> assertThat(m).startsWith("dane-not-applicable").contains(reason));
+  }
+
   @ParameterizedTest(name = "{0}: TLSA base domain {1}")
   @CsvSource({
       "cname-mx-host, server.cname-mx-host.test",
