@@ -16,26 +16,32 @@ bench_lab_stop() {
 trap 'bench_lab_stop; rm -rf "$bench_work"' EXIT
 trap 'exit 130' INT TERM
 
+bench_lab_count=0
 bench_lab_start() {
   bench_lab_stop
+  # Each lab its own output file: round-trips.sh keeps a first lab running while it starts a
+  # second, and a shared file would be truncated under the first one's writes.
+  bench_lab_count=$((bench_lab_count + 1))
+  _out=$bench_work/lab-$bench_lab_count.out
   "$bench_root/smtpdane" demo --serve --nocolor --anchor-file "$bench_work/anchor.ds" "$@" \
-    >"$bench_work/lab.out" 2>&1 &
+    >"$_out" 2>&1 &
   bench_lab_pid=$!
   _i=0
-  until grep -q 'lab running' "$bench_work/lab.out" 2>/dev/null; do
+  # The port line comes last in the banner: wait for it, not only for "lab running".
+  until grep -q ' all on port ' "$_out" 2>/dev/null; do
     _i=$((_i + 1))
     if [ $_i -gt 600 ] || ! kill -0 "$bench_lab_pid" 2>/dev/null; then
       echo "bench: the lab did not start:" >&2
-      cat "$bench_work/lab.out" >&2
+      cat "$_out" >&2
       exit 1
     fi
     sleep 0.2
   done
-  LAB_RESOLVER=$(sed -n 's/^ *resolver: *\([0-9.:]*\) .*/\1/p' "$bench_work/lab.out")
-  LAB_PORT=$(sed -n 's/.* all on port \([0-9]*\).*/\1/p' "$bench_work/lab.out")
+  LAB_RESOLVER=$(sed -n 's/^ *resolver: *\([0-9.:]*\) .*/\1/p' "$_out")
+  LAB_PORT=$(sed -n 's/.* all on port \([0-9]*\).*/\1/p' "$_out")
   if [ -z "$LAB_RESOLVER" ] || [ -z "$LAB_PORT" ]; then
     echo "bench: cannot read the lab's resolver and port (needs one shared port):" >&2
-    cat "$bench_work/lab.out" >&2
+    cat "$_out" >&2
     exit 1
   fi
 }
