@@ -49,6 +49,13 @@ final class ServfailJudgement {
         String.join("; ", reasons), ede, Optional.of(from.address()), false);
   }
 
+  /** The earlier resolver's SERVFAIL for {@code later}'s question, if it means bogus data. */
+  private static Optional<Answer> bogus(Answer later, Failover.Attempt servfail, Instant now) {
+    Answer judged = judge(later.qname(), later.qtype(), servfail.from(), servfail.message(),
+        List.of(Failover.answered(servfail.from(), servfail.message())), now);
+    return judged.state() == DnssecState.BOGUS ? Optional.of(judged) : Optional.empty();
+  }
+
   /**
    * Judges a final answer without AD that came only after an earlier resolver's SERVFAIL. When
    * that SERVFAIL means bogus data (by its EDE, or because its resolver returns the data with
@@ -60,11 +67,11 @@ final class ServfailJudgement {
   static Answer overUnvalidated(Answer unvalidated, ResolverExchange answerer,
       Failover.Attempt servfail, Instant now) {
     ResolverExchange rejecter = servfail.from();
-    Answer judged = judge(unvalidated.qname(), unvalidated.qtype(), rejecter, servfail.message(),
-        List.of(Failover.answered(rejecter, servfail.message())), now);
-    if (judged.state() != DnssecState.BOGUS) {
+    Optional<Answer> bogus = bogus(unvalidated, servfail, now);
+    if (bogus.isEmpty()) {
       return unvalidated;
     }
+    Answer judged = bogus.get();
     String reason = judged.reason() + "; resolver " + answerer.where() + " then answered "
         + unvalidated.rcodeText() + " without AD: it does not validate, or it finds the data"
         + " unsigned, and neither clears data that " + rejecter.where() + " rejected as bogus."
@@ -87,11 +94,11 @@ final class ServfailJudgement {
   static Answer overVouched(Answer vouched, ResolverExchange answerer,
       Failover.Attempt servfail, Instant now) {
     ResolverExchange rejecter = servfail.from();
-    Answer judged = judge(vouched.qname(), vouched.qtype(), rejecter, servfail.message(),
-        List.of(Failover.answered(rejecter, servfail.message())), now);
-    if (judged.state() != DnssecState.BOGUS) {
+    Optional<Answer> bogus = bogus(vouched, servfail, now);
+    if (bogus.isEmpty()) {
       return vouched;
     }
+    Answer judged = bogus.get();
     String reason = judged.reason() + "; resolver " + answerer.where() + " then answered "
         + vouched.rcodeText() + " with AD=1, so it finds the data secure. Two validating"
         + " resolvers contradict each other, and trusting their AD bits (--dnssec trust-ad)"

@@ -1,9 +1,7 @@
 package dev.smtpdane.dane;
 
 import static dev.smtpdane.dane.RecordResult.RECORD_CERTIFICATE;
-import static dev.smtpdane.dane.TestPki.FROM;
 import static dev.smtpdane.dane.TestPki.MX;
-import static dev.smtpdane.dane.TestPki.UNTIL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpdane.lab.pki.CertificateBuilder;
@@ -160,7 +158,7 @@ class CaExtendedKeyUsageTest {
       case INTERMEDIATE_BELOW_SENT_ROOT ->
           DaneTaTest.result(List.of(leaf, interCopy(eku), root), TestPki.ta211(root));
       case SENT_ROOT_ANCHOR -> {
-        X509Certificate ekuRoot = copy(EC.root(), b -> eku.apply(b.ca()));
+        X509Certificate ekuRoot = TestPki.remake(EC.root(), b -> eku.apply(b.ca()));
         yield DaneTaTest.result(List.of(leaf, EC.inter().certificate(), ekuRoot),
             TestPki.ta211(ekuRoot));
       }
@@ -174,15 +172,7 @@ class CaExtendedKeyUsageTest {
   /** EC's intermediate (same name and key, so it issued EC's leaf), re-made by {@code eku}. */
   private static X509Certificate interCopy(
       UnaryOperator<CertificateBuilder> eku) {
-    return copy(EC.inter(), b -> eku.apply(b.ca()).signedBy(EC.root()));
-  }
-
-  private static X509Certificate copy(HeldCertificate of,
-      UnaryOperator<CertificateBuilder> tweak) {
-    CertificateBuilder b = HeldCertificate.builder()
-        .subject(of.certificate().getSubjectX500Principal().getName())
-        .keyPair(of.keyPair()).validity(FROM, UNTIL);
-    return tweak.apply(b).build().certificate();
+    return TestPki.remake(EC.inter(), b -> eku.apply(b.ca()).signedBy(EC.root()));
   }
 
   private static CertificateBuilder withEku(CertificateBuilder b, List<String> oids) {

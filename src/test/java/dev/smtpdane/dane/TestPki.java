@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /** Certificates for dane tests, with dates fixed around {@link #NOW} (style.md §17). */
 final class TestPki {
@@ -65,6 +66,17 @@ final class TestPki {
   }
 
   /** A TLSA record of {@code usage selector type} for {@code cert}. */
+  /**
+   * A certificate with {@code of}'s subject and key pair (so whatever {@code of} signed, it
+   * signed too), valid FROM to UNTIL unless {@code tweak} says otherwise.
+   */
+  static X509Certificate remake(HeldCertificate of, UnaryOperator<CertificateBuilder> tweak) {
+    CertificateBuilder b = HeldCertificate.builder()
+        .subject(of.certificate().getSubjectX500Principal().getName())
+        .keyPair(of.keyPair()).validity(FROM, UNTIL);
+    return tweak.apply(b).build().certificate();
+  }
+
   static TlsaRecord tlsa(int usage, Selector selector, MatchingType type, X509Certificate cert) {
     byte[] content =
         selector == Selector.CERT ? encoded(cert) : cert.getPublicKey().getEncoded();

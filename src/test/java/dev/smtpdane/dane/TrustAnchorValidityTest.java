@@ -8,11 +8,9 @@ import static dev.smtpdane.dane.TestPki.MX;
 import static dev.smtpdane.dane.TestPki.NOW;
 import static dev.smtpdane.dane.TestPki.PAST_FROM;
 import static dev.smtpdane.dane.TestPki.PAST_UNTIL;
-import static dev.smtpdane.dane.TestPki.UNTIL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpdane.lab.pki.CertificateBuilder;
-import dev.smtpdane.lab.pki.HeldCertificate;
 import dev.smtpdane.lab.pki.KeyType;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -36,15 +34,7 @@ class TrustAnchorValidityTest {
 
   /** The root's name and key (so it signed EC's intermediate), made by {@code tweak}. */
   private static X509Certificate rootCopy(UnaryOperator<CertificateBuilder> tweak) {
-    return copy(EC.root(), tweak);
-  }
-
-  private static X509Certificate copy(HeldCertificate of,
-      UnaryOperator<CertificateBuilder> tweak) {
-    CertificateBuilder b = HeldCertificate.builder()
-        .subject(of.certificate().getSubjectX500Principal().getName())
-        .keyPair(of.keyPair()).validity(FROM, UNTIL);
-    return tweak.apply(b).build().certificate();
+    return TestPki.remake(EC.root(), tweak);
   }
 
   static Stream<Arguments> unsentRootIn200() {
@@ -94,7 +84,7 @@ class TrustAnchorValidityTest {
   void unsentIntermediateIn200DatesCountStricterThanOpenSsl(Validity validity) {
     // OpenSSL checks a non-self-issued anchor's dates only with X509_V_FLAG_PARTIAL_CHAIN:
     // Postfix would pass the expired one. dane-rules.md §5 checks every certificate.
-    X509Certificate inter = copy(EC.inter(), b -> validity.apply(b.ca()).signedBy(EC.root()));
+    X509Certificate inter = TestPki.remake(EC.inter(), b -> validity.apply(b.ca()).signedBy(EC.root()));
     RecordResult r = result(List.of(EC.leaf().certificate()), full200(inter));
     assertThat(r).isEqualTo(validity == Validity.VALID
         ? new RecordResult.Matched(List.of(0), true, MX, MX)
@@ -124,7 +114,7 @@ class TrustAnchorValidityTest {
   @EnumSource(names = {"VALID", "EXPIRED"})
   void sentIntermediateAnchorDatesCountStricterThanOpenSsl(Validity validity) {
     // Postfix would pass the expired one (not self-issued, see DaneTaCheck#dates).
-    X509Certificate inter = copy(EC.inter(), b -> validity.apply(b.ca()).signedBy(EC.root()));
+    X509Certificate inter = TestPki.remake(EC.inter(), b -> validity.apply(b.ca()).signedBy(EC.root()));
     RecordResult r = result(List.of(EC.leaf().certificate(), inter), TestPki.ta211(inter));
     assertThat(r).isEqualTo(validity == Validity.VALID
         ? new RecordResult.Matched(List.of(0, 1), false, MX, MX)
@@ -137,7 +127,7 @@ class TrustAnchorValidityTest {
     // The record's key is that of an expired root certificate: a bare key carries no dates.
     X509Certificate expiredRoot = rootCopy(b -> b.ca().validity(PAST_FROM, PAST_UNTIL));
     TlsaRecord key = TestPki.tlsa(2, Selector.SPKI, MatchingType.FULL, expiredRoot);
-    X509Certificate inter = copy(EC.inter(), b -> validity.apply(b.ca()).signedBy(EC.root()));
+    X509Certificate inter = TestPki.remake(EC.inter(), b -> validity.apply(b.ca()).signedBy(EC.root()));
     RecordResult r = result(List.of(EC.leaf().certificate(), inter), key);
     assertThat(r).isEqualTo(validity == Validity.VALID
         ? new RecordResult.Matched(List.of(0, 1), true, MX, MX)
