@@ -44,7 +44,7 @@ public final class DaneVerifier {
         outcomes,
         warnings(chain, outcomes, now),
         presented(chain),
-        suggestions(chain, ta),
+        () -> suggestions(chain, ta), // only a failure's report reads them (DaneResult)
         identity.referenceNames());
   }
 

@@ -41,8 +41,6 @@ public record PresentedCertificate(
     boolean onIssuerPath,
     String spkiSha256,
     String certSha256,
-    String spkiSha512,
-    String certSha512,
     X509Certificate certificate) {
 
   private static final HexFormat HEX = HexFormat.of().withUpperCase();
@@ -69,9 +67,20 @@ public record PresentedCertificate(
         chain.onIssuerPath(position),
         HEX.formatHex(s.associationData(Selector.SPKI, MatchingType.SHA2_256)),
         HEX.formatHex(s.associationData(Selector.CERT, MatchingType.SHA2_256)),
-        HEX.formatHex(s.associationData(Selector.SPKI, MatchingType.SHA2_512)),
-        HEX.formatHex(s.associationData(Selector.CERT, MatchingType.SHA2_512)),
         c);
+  }
+
+  /**
+   * The {@code x 1 2} digest (SHA2-512 of the SubjectPublicKeyInfo), worked out when asked for:
+   * few domains publish SHA2-512, and a check of one that does not should not pay for it.
+   */
+  public String spkiSha512() {
+    return associationDataHex(Selector.SPKI, MatchingType.SHA2_512);
+  }
+
+  /** The {@code x 0 2} digest (SHA2-512 of the whole certificate), worked out when asked for. */
+  public String certSha512() {
+    return associationDataHex(Selector.CERT, MatchingType.SHA2_512);
   }
 
   /** The association data (upper-case hex) a record of {@code (selector, type)} would carry. */

@@ -11,7 +11,8 @@ import java.util.Map;
  * #MAX_CERTIFICATES}, their selectable content, the signatures between them (each checked at
  * most once), and the issuer paths from the leaf upwards.
  *
- * <p>Confined to one {@link DaneVerifier#verify} call; its caches never leave it.
+ * <p>Not thread-safe: made by one {@link DaneVerifier#verify} call, and afterwards used only
+ * through its {@link DaneResult}'s synchronized {@code suggestions()}.
  */
 final class PresentedChain {
   /**
@@ -120,15 +121,22 @@ final class PresentedChain {
   }
 
   private List<Integer> issuerCandidates(int position, List<Integer> used) {
+    List<Integer> named = new ArrayList<>();
+    for (int p = 0; p < certs.size(); p++) {
+      if (!used.contains(p) && certs.get(p).getSubjectX500Principal()
+          .equals(certs.get(position).getIssuerX500Principal())) {
+        named.add(p);
+      }
+    }
+    if (named.size() < 2) {
+      // A lone candidate is the path whatever its signature says, so the signature is checked
+      // only when a DANE-TA record or a 2 1 1 suggestion needs it (a DANE-EE pass never does).
+      return named;
+    }
     List<Integer> valid = new ArrayList<>();
     List<Integer> weak = new ArrayList<>();
     List<Integer> broken = new ArrayList<>();
-    for (int p = 0; p < certs.size(); p++) {
-      if (used.contains(p)
-          || !certs.get(p).getSubjectX500Principal()
-              .equals(certs.get(position).getIssuerX500Principal())) {
-        continue;
-      }
+    for (int p : named) {
       switch (signedBy(position, p)) {
         case VALID -> valid.add(p);
         case WEAK -> weak.add(p);

@@ -5,10 +5,8 @@ import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javax.net.ssl.ExtendedSSLSession;
-import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -58,11 +56,7 @@ public final class TlsHandshake {
     if (n.isEmpty() || n.indexOf(':') >= 0 || n.matches("[0-9.]+")) {
       return Optional.empty(); // RFC 6066 §3: literal IPv4 and IPv6 addresses are not permitted
     }
-    try {
-      return Optional.of(new SNIHostName(n).getAsciiName().toLowerCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return AsciiHostName.of(n);
   }
 
   /** The SNI host name this handshake sends, if any. */
@@ -78,12 +72,14 @@ public final class TlsHandshake {
    *     wrapped in an {@link SSLException} so the caller can classify them
    */
   public SSLSocket perform(Socket plain) throws IOException {
-    String peer = serverName.orElse(plain.getInetAddress().getHostAddress());
+    // The address, not the name, as JSSE's peer host: from a name JSSE would make its own SNI
+    // entry with SNIHostName (see AsciiHostName); ours replaces it anyway.
+    String peer = plain.getInetAddress().getHostAddress();
     SSLSocket tls =
         (SSLSocket) context.getSocketFactory().createSocket(plain, peer, plain.getPort(), true);
     SSLParameters p = tls.getSSLParameters();
     p.setEndpointIdentificationAlgorithm(null); // DANE decides; RFC 7672 §3.1.1 has no name check
-    p.setServerNames(serverName.map(n -> List.<SNIServerName>of(new SNIHostName(n))).orElse(
+    p.setServerNames(serverName.map(n -> List.<SNIServerName>of(new AsciiHostName(n))).orElse(
         List.of()));
     p.setCipherSuites(authenticatedOnly(p.getCipherSuites()));
     tls.setSSLParameters(p);

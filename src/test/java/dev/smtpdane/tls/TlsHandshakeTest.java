@@ -25,9 +25,22 @@ class TlsHandshakeTest {
       "192.0.2.1,         ''",
       "::1,               ''",
       "bad_name.test,     ''",
+      "-mx.example.test,  ''",
+      "mx-.example.test,  ''",
+      "mx..example.test,  ''",
+      "a-b-1.test,        a-b-1.test",
+      "bücher.test,       xn--bcher-kva.test",
+      "bad!.test,         ''",
   })
   void sniIsTheNameWithoutTrailingDotAndNeverAnAddress_Rfc6066_3(String in, String out) {
     assertThat(TlsHandshake.serverNameFor(in).orElse("")).isEqualTo(out);
+  }
+
+  @Test
+  void labelsOfUpTo63CharactersAreSent_Rfc1035_2_3_4() {
+    String longest = "a".repeat(63);
+    assertThat(TlsHandshake.serverNameFor(longest + ".test")).hasValue(longest + ".test");
+    assertThat(TlsHandshake.serverNameFor(longest + "a.test")).isEmpty();
   }
 
   @Test
