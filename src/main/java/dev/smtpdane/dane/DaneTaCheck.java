@@ -177,21 +177,24 @@ final class DaneTaCheck {
    * RFC 5280 §6.1.4 (k), (l), (n): every issuer on the path is a CA within its path length,
    * the trust anchor included, and so is the certificate of a {@code 2 0 0} record above it:
    * OpenSSL's {@code check_extensions} requires {@code X509_check_ca} of every certificate above
-   * the leaf, the top one too.
+   * the leaf, the top one too, which alone may lack basicConstraints ({@link
+   * PathChecks#caProblem}).
    */
   private Optional<RecordResult> caFlags(
       List<Integer> path, Optional<X509Certificate> recordCert) {
     int intermediatesBelow = 0;
     for (int k = 1; k < path.size(); k++) {
       X509Certificate cert = chain.cert(path.get(k));
-      Optional<RecordResult.CaProblem> problem = PathChecks.caProblem(cert, intermediatesBelow);
+      boolean top = k == path.size() - 1 && recordCert.isEmpty();
+      Optional<RecordResult.CaProblem> problem =
+          PathChecks.caProblem(cert, intermediatesBelow, top);
       if (problem.isPresent()) {
         return Optional.of(new RecordResult.NotCa(path.get(k), problem.get()));
       }
       intermediatesBelow += PresentedChain.selfIssued(cert) ? 0 : 1;
     }
     int below = intermediatesBelow;
-    return recordCert.flatMap(c -> PathChecks.caProblem(c, below))
+    return recordCert.flatMap(c -> PathChecks.caProblem(c, below, true))
         .map(p -> new RecordResult.NotCa(RecordResult.RECORD_CERTIFICATE, p));
   }
 

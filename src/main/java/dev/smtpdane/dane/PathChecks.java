@@ -52,31 +52,49 @@ final class PathChecks {
 
   /**
    * Why {@code cert} may not issue certificates on a path with {@code intermediatesBelow}
-   * non-self-issued intermediates between it and the leaf; empty if it may. A self-issued
-   * version 1 certificate (an old root without extensions) counts as a CA, as OpenSSL's
-   * X509_check_ca does, so that such a root sent as trust anchor is not a false failure.
+   * non-self-issued intermediates between it and the leaf; empty if it may. {@code anchor}: it
+   * is the top of the path (the trust anchor, or the certificate a {@code 2 1 0} key signed).
+   *
+   * <p>Decision: OpenSSL's rule, which Postfix and Exim apply (crypto/x509/x509_vfy.c {@code
+   * check_extensions}: "X509_V_FLAG_X509_STRICT is implicit for intermediate CAs"). Every CA
+   * below the top needs basicConstraints cA=true ({@code X509_check_ca} returning 1). The top
+   * may instead be what {@code check_ca} in crypto/x509/v3_purp.c tolerates without
+   * basicConstraints: a self-issued version 1 certificate (an old root), a keyUsage with
+   * keyCertSign, or, without keyUsage, a Netscape cert type with sslCA ({@code check_ssl_ca});
+   * refusing those would fail domains that senders deliver to. RFC 5280 §6.1 does not process
+   * the trust anchor's extensions at all.
    */
-  static Optional<RecordResult.CaProblem> caProblem(X509Certificate cert, int intermediatesBelow) {
+  static Optional<RecordResult.CaProblem> caProblem(X509Certificate cert, int intermediatesBelow,
+      boolean anchor) {
+    boolean[] keyUsage = cert.getKeyUsage();
     if (cert.getVersion() < 3) {
-      return PresentedChain.selfIssued(cert)
+      return PresentedChain.selfIssued(cert) && anchor
           ? Optional.empty()
           : Optional.of(RecordResult.CaProblem.NO_BASIC_CONSTRAINTS);
     }
     if (cert.getExtensionValue(BASIC_CONSTRAINTS) == null) {
-      return Optional.of(RecordResult.CaProblem.NO_BASIC_CONSTRAINTS);
+      if (anchor && keyUsage != null) {
+        return allowsCertSign(keyUsage)
+            ? Optional.empty() : Optional.of(RecordResult.CaProblem.NO_KEY_CERT_SIGN);
+      }
+      return anchor && NetscapeCertType.allowsSslCa(cert)
+          ? Optional.empty() : Optional.of(RecordResult.CaProblem.NO_BASIC_CONSTRAINTS);
     }
     int pathLength = cert.getBasicConstraints(); // -1 if cA=false, MAX_VALUE if unlimited
     if (pathLength < 0) {
       return Optional.of(RecordResult.CaProblem.NOT_A_CA);
     }
-    boolean[] keyUsage = cert.getKeyUsage();
-    if (keyUsage != null && (keyUsage.length <= KEY_CERT_SIGN || !keyUsage[KEY_CERT_SIGN])) {
+    if (keyUsage != null && !allowsCertSign(keyUsage)) {
       return Optional.of(RecordResult.CaProblem.NO_KEY_CERT_SIGN);
     }
     if (intermediatesBelow > pathLength) {
       return Optional.of(RecordResult.CaProblem.PATH_LENGTH_EXCEEDED);
     }
     return Optional.empty();
+  }
+
+  private static boolean allowsCertSign(boolean[] keyUsage) {
+    return keyUsage.length > KEY_CERT_SIGN && keyUsage[KEY_CERT_SIGN];
   }
 
   /** The certificate's validity problem at {@code now} (RFC 5280 §4.1.2.5: inclusive). */

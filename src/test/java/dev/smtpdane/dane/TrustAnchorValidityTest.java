@@ -47,7 +47,26 @@ class TrustAnchorValidityTest {
             new RecordResult.NotYetValid(RECORD_CERTIFICATE, FUTURE_FROM)),
         Arguments.of("cA=false", op(b -> b),
             new RecordResult.NotCa(RECORD_CERTIFICATE, RecordResult.CaProblem.NOT_A_CA)),
-        Arguments.of("no basicConstraints", op(CertificateBuilder::withoutBasicConstraints),
+        // The top of the path may lack basicConstraints where OpenSSL's check_ca tolerates it.
+        Arguments.of("no basicConstraints, keyCertSign",
+            op(b -> b.ca().withoutBasicConstraints()),
+            new RecordResult.Matched(List.of(0, 1), true, MX, MX)),
+        Arguments.of("no basicConstraints, keyUsage without keyCertSign",
+            op(CertificateBuilder::withoutBasicConstraints),
+            new RecordResult.NotCa(RECORD_CERTIFICATE, RecordResult.CaProblem.NO_KEY_CERT_SIGN)),
+        Arguments.of("no basicConstraints, no keyUsage",
+            op(b -> b.withoutBasicConstraints().withoutKeyUsage()),
+            new RecordResult.NotCa(RECORD_CERTIFICATE,
+                RecordResult.CaProblem.NO_BASIC_CONSTRAINTS)),
+        Arguments.of("no basicConstraints or keyUsage, nsCertType sslCA",
+            op(b -> b.withoutBasicConstraints().withoutKeyUsage().extension(
+                NetscapeCertType.OID, false, new org.bouncycastle.asn1.misc.NetscapeCertType(
+                    org.bouncycastle.asn1.misc.NetscapeCertType.sslCA))),
+            new RecordResult.Matched(List.of(0, 1), true, MX, MX)),
+        Arguments.of("no basicConstraints or keyUsage, nsCertType smimeCA only",
+            op(b -> b.withoutBasicConstraints().withoutKeyUsage().extension(
+                NetscapeCertType.OID, false, new org.bouncycastle.asn1.misc.NetscapeCertType(
+                    org.bouncycastle.asn1.misc.NetscapeCertType.smimeCA))),
             new RecordResult.NotCa(RECORD_CERTIFICATE,
                 RecordResult.CaProblem.NO_BASIC_CONSTRAINTS)),
         Arguments.of("keyUsage without keyCertSign", op(b -> b.ca().keyUsage(KeyUsage.cRLSign)),
@@ -84,7 +103,8 @@ class TrustAnchorValidityTest {
   void unsentIntermediateIn200DatesCountStricterThanOpenSsl(Validity validity) {
     // OpenSSL checks a non-self-issued anchor's dates only with X509_V_FLAG_PARTIAL_CHAIN:
     // Postfix would pass the expired one. dane-rules.md §5 checks every certificate.
-    X509Certificate inter = TestPki.remake(EC.inter(), b -> validity.apply(b.ca()).signedBy(EC.root()));
+    X509Certificate inter =
+        TestPki.remake(EC.inter(), b -> validity.apply(b.ca()).signedBy(EC.root()));
     RecordResult r = result(List.of(EC.leaf().certificate()), full200(inter));
     assertThat(r).isEqualTo(validity == Validity.VALID
         ? new RecordResult.Matched(List.of(0), true, MX, MX)
@@ -114,7 +134,8 @@ class TrustAnchorValidityTest {
   @EnumSource(names = {"VALID", "EXPIRED"})
   void sentIntermediateAnchorDatesCountStricterThanOpenSsl(Validity validity) {
     // Postfix would pass the expired one (not self-issued, see DaneTaCheck#dates).
-    X509Certificate inter = TestPki.remake(EC.inter(), b -> validity.apply(b.ca()).signedBy(EC.root()));
+    X509Certificate inter =
+        TestPki.remake(EC.inter(), b -> validity.apply(b.ca()).signedBy(EC.root()));
     RecordResult r = result(List.of(EC.leaf().certificate(), inter), TestPki.ta211(inter));
     assertThat(r).isEqualTo(validity == Validity.VALID
         ? new RecordResult.Matched(List.of(0, 1), false, MX, MX)
@@ -127,11 +148,29 @@ class TrustAnchorValidityTest {
     // The record's key is that of an expired root certificate: a bare key carries no dates.
     X509Certificate expiredRoot = rootCopy(b -> b.ca().validity(PAST_FROM, PAST_UNTIL));
     TlsaRecord key = TestPki.tlsa(2, Selector.SPKI, MatchingType.FULL, expiredRoot);
-    X509Certificate inter = TestPki.remake(EC.inter(), b -> validity.apply(b.ca()).signedBy(EC.root()));
+    X509Certificate inter =
+        TestPki.remake(EC.inter(), b -> validity.apply(b.ca()).signedBy(EC.root()));
     RecordResult r = result(List.of(EC.leaf().certificate(), inter), key);
     assertThat(r).isEqualTo(validity == Validity.VALID
         ? new RecordResult.Matched(List.of(0, 1), true, MX, MX)
         : new RecordResult.Expired(1, PAST_UNTIL));
+  }
+
+  @Test
+  void sentTopAnchorMayLackBasicConstraintsButNotAnIntermediate_OpenSslCheckExtensions() {
+    // "X509_V_FLAG_X509_STRICT is implicit for intermediate CAs": only the top is tolerated.
+    X509Certificate root = rootCopy(b -> b.ca().withoutBasicConstraints());
+    List<X509Certificate> sent = List.of(EC.leaf().certificate(), EC.inter().certificate(), root);
+    assertThat(result(sent, TestPki.ta211(root)))
+        .isEqualTo(new RecordResult.Matched(List.of(0, 1, 2), false, MX, MX));
+    X509Certificate inter = TestPki.remake(EC.inter(),
+        b -> b.ca().withoutBasicConstraints().signedBy(EC.root()));
+    List<X509Certificate> withInter = List.of(EC.leaf().certificate(), inter,
+        EC.root().certificate());
+    assertThat(result(withInter, TestPki.ta211(EC.root().certificate())))
+        .isEqualTo(new RecordResult.NotCa(1, RecordResult.CaProblem.NO_BASIC_CONSTRAINTS));
+    assertThat(result(withInter, TestPki.ta211(inter)))
+        .isEqualTo(new RecordResult.Matched(List.of(0, 1), false, MX, MX));
   }
 
   @Test
