@@ -2,7 +2,8 @@
 # Checks the distribution tarballs in target/ (build them with mvn -Pdist[,jlink] package):
 # the launcher through two symlinks from another directory, the man page (groff warnings),
 # bash and zsh completion (zsh only if installed), the jlink runtime without any Java on
-# PATH, and that the jlink module list in pom.xml still covers what jdeps finds in the jar.
+# PATH and its start-up cache, and that the jlink module list in pom.xml still covers what
+# jdeps finds in the jar.
 # Usage: scripts/dist-check.sh
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,6 +41,19 @@ for tarball in "$root"/target/smtpdane-*.tar.gz; do
       ok "runs on its own runtime/ with no JAVA_HOME and no java on PATH"
     else
       bad "runtime/ not used: $(cat "$work/v2")"
+    fi
+    # The start-up cache made at package time must still fit the unpacked runtime and jar.
+    if [ -f "$dir/opt/lib/smtpdane.aot" ]; then
+      if (cd / && "$dir/opt/runtime/bin/java" -Xlog:disable -Xlog:aot=error:stderr \
+            -XX:AOTMode=on -XX:AOTCache="$dir/opt/lib/smtpdane.aot" \
+            @"$dir/opt/lib/check.jvmopts" -jar "$dir/opt/lib/smtpdane.jar" -version \
+            >"$work/v3" 2>&1); then
+        ok "lib/smtpdane.aot is used by the unpacked runtime"
+      else
+        bad "lib/smtpdane.aot does not fit the unpacked runtime: $(head -n 3 "$work/v3")"
+      fi
+    else
+      bad "no lib/smtpdane.aot start-up cache in the runtime package"
     fi
   fi
 

@@ -35,7 +35,8 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  *     .build(leaf, issuer.certificate());
  * }</pre>
  *
- * <p>Mutable and not thread-safe while being configured; {@link LabOcspResponder} only reads it.
+ * <p>Mutable and not thread-safe while being configured; the tests' {@code LabOcspResponder}
+ * only reads it.
  */
 public final class OcspResponseBuilder {
   /** RFC 6960 §4.2.1 responseStatus values, for {@link #errorStatus(int)}. */
