@@ -2,8 +2,8 @@
 # Checks the distribution tarballs in target/ (build them with mvn -Pdist[,jlink] package):
 # the launcher through two symlinks from another directory, the man page (groff warnings),
 # bash and zsh completion (zsh only if installed), the jlink runtime without any Java on
-# PATH and its start-up cache, and that the jlink module list in pom.xml still covers what
-# jdeps finds in the jar.
+# PATH and its start-up cache (SMTPDANE_CACHE_DIR's for the plain package), and that the
+# jlink module list in pom.xml still covers what jdeps finds in the jar.
 # Usage: scripts/dist-check.sh
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -54,6 +54,15 @@ for tarball in "$root"/target/smtpdane-*.tar.gz; do
       fi
     else
       bad "no lib/smtpdane.aot start-up cache in the runtime package"
+    fi
+  else
+    # The plain package makes a start-up cache only where SMTPDANE_CACHE_DIR says (Java 19+).
+    if (cd / && SMTPDANE_CACHE_DIR=$work/cache "$dir/bin/smtpdane" -version >"$work/v4" 2>&1 \
+          && SMTPDANE_CACHE_DIR=$work/cache "$dir/bin/smtpdane" -version >>"$work/v4" 2>&1) \
+        && ls "$work"/cache/smtpdane-* >/dev/null 2>&1; then
+      ok "SMTPDANE_CACHE_DIR: a start-up cache is made, and a second run starts: $(ls "$work/cache")"
+    else
+      bad "SMTPDANE_CACHE_DIR: no start-up cache made: $(head -n 3 "$work/v4")"
     fi
   fi
 
