@@ -80,7 +80,10 @@ public sealed interface RecordResult {
 
   /** Why a certificate on a DANE-TA path cannot be an issuer (RFC 5280 §4.2.1.3, §4.2.1.9). */
   enum CaProblem {
-    /** No basicConstraints extension (and not a self-issued version 1 root). */
+    /**
+     * No basicConstraints extension, below the top of the path; at the top, also no keyUsage
+     * and no nsCertType sslCA, and not a self-issued version 1 root (PathChecks#caProblem).
+     */
     NO_BASIC_CONSTRAINTS,
     /** basicConstraints says cA=false. */
     NOT_A_CA,
