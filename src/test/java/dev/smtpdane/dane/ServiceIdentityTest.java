@@ -3,6 +3,7 @@ package dev.smtpdane.dane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpdane.lab.pki.HeldCertificate;
+import dev.smtpdane.lab.pki.KeyType;
 import java.util.List;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
@@ -85,6 +86,26 @@ class ServiceIdentityTest {
         .build();
     assertThat(ServiceIdentity.presentedNames(noDnsName.certificate()))
         .containsExactly("mx.example.test");
+  }
+
+  /**
+   * A URI SAN without a scheme is valid DER that the JDK's parser refuses, taking the whole
+   * extension with it. OpenSSL (Postfix, Exim) decodes the DER, sees the DNS-ID beside it and
+   * never looks at the CN (RFC 6125 §6.4.4); a CN fallback here would be a false pass.
+   */
+  @Test
+  void dnsIdsBesideASanTheJdkRejectsStillRuleOutTheCommonName_Rfc6125_6_4_4() {
+    TestPki.Chain ec = TestPki.chain(KeyType.ECDSA_P256);
+    HeldCertificate leaf = HeldCertificate.builder().commonName(TestPki.MX)
+        .validity(TestPki.FROM, TestPki.UNTIL).signedBy(ec.inter())
+        .extension(SAN, false, new GeneralNames(new GeneralName[] {
+            new GeneralName(GeneralName.uniformResourceIdentifier, TestPki.MX),
+            new GeneralName(GeneralName.dNSName, "other.example.test")})).build();
+    assertThat(ServiceIdentity.presentedNames(leaf.certificate()))
+        .containsExactly("other.example.test");
+    assertThat(DaneTaTest.result(List.of(leaf.certificate(), ec.inter().certificate()),
+        TestPki.ta211(ec.inter().certificate()))).isEqualTo(new RecordResult.NameMismatch(
+            List.of(TestPki.MX), List.of("other.example.test")));
   }
 
   @Test
