@@ -48,6 +48,10 @@ class BasicConstraintsTest {
                 org.bouncycastle.asn1.misc.NetscapeCertType.sslCA)).build();
     HeldCertificate keyCertSignOnly = TestPki.ca("keyCertSign Only").withoutBasicConstraints()
         .signedBy(root).build();
+    HeldCertificate oldRoot = TestPki.ca("V1 Rollover Root").build();
+    HeldCertificate v1NewKey = v1("V1 Rollover Root", oldRoot);
+    HeldCertificate underNewKey = TestPki.ca("V1 Rollover Issuing").signedBy(v1NewKey).build();
+    List<Object> v1Rollover = List.of(leaf(underNewKey), underNewKey, v1NewKey);
     return Stream.of(
         row("v1 self-issued root, sent, 2 1 1 on it", List.of(leaf(underV1), underV1, v1Root),
             TestPki.ta211(v1Root.certificate()), matched(false, 0, 1, 2)),
@@ -71,6 +75,12 @@ class BasicConstraintsTest {
         row("keyCertSign alone under a 2 1 0 key of the root", List.of(leaf(keyCertSignOnly),
             keyCertSignOnly), TestPki.tlsa(2, Selector.SPKI, MatchingType.FULL,
                 root.certificate()), matched(true, 0, 1)),
+        // A v1 self-issued certificate is tolerated as the top only: under a 2 0 0 it is not.
+        row("v1 self-issued new key under a 2 0 0 old root", v1Rollover, full200(oldRoot),
+            new RecordResult.NotCa(2, NO_BASIC_CONSTRAINTS)),
+        row("v1 self-issued new key under a 2 1 0 old key", v1Rollover,
+            TestPki.tlsa(2, Selector.SPKI, MatchingType.FULL, oldRoot.certificate()),
+            matched(true, 0, 1, 2)),
         rollover(1, matched(true, 0, 1, 2)),
         rollover(0, new RecordResult.NotCa(RECORD_CERTIFICATE, PATH_LENGTH_EXCEEDED)));
   }
