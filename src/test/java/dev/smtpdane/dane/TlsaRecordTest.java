@@ -25,7 +25,8 @@ class TlsaRecordTest {
         "PKIX-TA Cert SHA2-512 00              | 0 | 0 | 2 | 00",
         "PrivCert PrivSel PrivMatch 00         | 255 | 255 | 255 | 00",
         "255 7 9 ab                            | 255 | 7 | 9 | AB",
-        "003 001 001 ab                        | 3 | 1 | 1 | AB"
+        "003 001 001 ab                        | 3 | 1 | 1 | AB",
+        "3 1 1 0123456789abcdefABCDEF          | 3 | 1 | 1 | 0123456789ABCDEFABCDEF"
       })
   void parsesPresentationFormat_Rfc6698_2_2(
       String text, int usage, int selector, int type, String hex) {
@@ -53,6 +54,11 @@ class TlsaRecordTest {
         "DANE-XX 1 1 00",
         "3 1 ١ 00", // an Arabic-Indic digit: Integer.parseInt would take it, we must not
         "3 1 1 00(",
+        "3 1 1 0(", // next to the hex ranges: below '0', below 'A', above 'F', below 'a'
+        "3 1 1 0@",
+        "3 1 1 0G",
+        "3 1 1 0`",
+        "3 1 99999999999 00", // too long for an int: still a TLSA field error
         "3,1,1,00"
       })
   void rejectsMalformedPresentationWithIllegalArgument(String text) {
