@@ -3,7 +3,7 @@
 # checks that the dane unit tests notice. Runs the pom's "mutation" profile with a JDK >= 21,
 # found as ./run-tests finds it. Extra arguments go to Maven, e.g. -o (offline) or
 # -Dmutation.targetClasses=dev.smtpdane.dane.UsableRecords (one class, while iterating).
-# About 13 minutes on a 2-core machine (README "Building").
+# 7 to 13 minutes on a 2-core machine (README "Building").
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/find-jdk.sh"
