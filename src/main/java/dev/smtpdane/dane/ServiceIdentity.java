@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.bouncycastle.asn1.ASN1IA5String;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 
 /**
  * Matches a DANE-TA leaf certificate's names against the reference identifiers (RFC 7672
@@ -33,7 +37,7 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
  * </ul>
  */
 final class ServiceIdentity {
-  private static final int DNS_NAME = 2; // GeneralName dNSName (RFC 5280 §4.2.1.6)
+  private static final String SUBJECT_ALT_NAME = "2.5.29.17"; // RFC 5280 §4.2.1.6
 
   private final List<String> referenceNames;
 
@@ -103,20 +107,26 @@ final class ServiceIdentity {
     return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
   }
 
-  /** The DNS-ID subjectAltNames, as written; none if the extension cannot be read. */
+  /**
+   * The DNS-ID subjectAltNames, as written; none if the extension is not DER. Decoded as DER,
+   * as OpenSSL (Postfix, Exim) decodes it: the JDK's parser refuses the whole extension over
+   * one other name it judges invalid (a URI without a scheme), which would hide the DNS-IDs
+   * beside it and let the CN count (RFC 6125 §6.4.4), a false pass.
+   */
   static List<String> dnsIds(X509Certificate cert) {
+    byte[] extension = cert.getExtensionValue(SUBJECT_ALT_NAME);
+    if (extension == null) {
+      return List.of();
+    }
     List<String> names = new ArrayList<>();
     try {
-      Collection<List<?>> sans = cert.getSubjectAlternativeNames();
-      if (sans != null) {
-        for (List<?> san : sans) {
-          if (san.size() >= 2 && Integer.valueOf(DNS_NAME).equals(san.get(0))
-              && san.get(1) instanceof String s) {
-            names.add(s);
-          }
+      byte[] der = ASN1OctetString.getInstance(extension).getOctets();
+      for (GeneralName san : GeneralNames.getInstance(der).getNames()) {
+        if (san.getTagNo() == GeneralName.dNSName) {
+          names.add(ASN1IA5String.getInstance(san.getName()).getString());
         }
       }
-    } catch (Exception e) { // an unreadable SAN extension presents no names
+    } catch (RuntimeException e) { // an extension that is not DER presents no names
       return List.of();
     }
     return List.copyOf(names);

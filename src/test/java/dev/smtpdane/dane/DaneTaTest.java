@@ -85,6 +85,22 @@ class DaneTaTest {
   }
 
   @Test
+  void fullCertificateAnchorMustBeTheIssuerByNameNotOnlyByKey_Rfc7671_5_2_2() {
+    // A 2 0 0 certificate anchors only what it issued: name and signature, as OpenSSL's
+    // check_dane_issuer (X509_check_issued) requires. A bare 2 1 0 key has no name to check.
+    X509Certificate renamed = TestPki.ca("Not The Root").keyPair(EC.root().keyPair()).build()
+        .certificate();
+    RecordResult byKey = new RecordResult.Matched(List.of(0, 1), true, MX, MX);
+    assertThat(result(EC.sent(), TestPki.tlsa(2, Selector.CERT, MatchingType.FULL, renamed)))
+        .isEqualTo(new RecordResult.TaNotInChain());
+    assertThat(result(EC.sent(), TestPki.tlsa(2, Selector.SPKI, MatchingType.FULL, renamed)))
+        .isEqualTo(byKey);
+    assertThat(result(EC.sent(),
+        TestPki.tlsa(2, Selector.CERT, MatchingType.FULL, EC.root().certificate())))
+        .isEqualTo(byKey);
+  }
+
+  @Test
   void daneTaFailsOnExpiredLeafWhereDaneEePasses_Rfc7672_3_1_2() {
     HeldCertificate expired = TestPki.leaf(MX).validity(TestPki.PAST_FROM, TestPki.PAST_UNTIL)
         .signedBy(EC.inter()).build();

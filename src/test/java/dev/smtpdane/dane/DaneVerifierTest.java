@@ -3,9 +3,11 @@ package dev.smtpdane.dane;
 import static dev.smtpdane.dane.TestPki.MX;
 import static dev.smtpdane.dane.TestPki.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.smtpdane.lab.pki.HeldCertificate;
 import dev.smtpdane.lab.pki.KeyType;
+import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,16 @@ class DaneVerifierTest {
     assertThat(result.authenticated()).isTrue();
     assertThat(result.records().get(0).result())
         .isEqualTo(new RecordResult.WeakerDigestIgnored(List.of(right512), false));
+  }
+
+  @Test
+  void weakerDigestThatWouldNotMatchEitherIsAPlainMismatch_Rfc7671_9() {
+    // Only a weaker record that would match makes the failure an agility one (RFC 7671 §9).
+    DaneResult result = verify(List.of(TestPki.wrong(3, 1, 1), TestPki.wrong(3, 1, 2)));
+    assertThat(result.verdict()).isEqualTo(new DaneVerdict.NotAuthenticated(false));
+    assertThat(result.verdict().code().code()).isEqualTo("no-tlsa-match");
+    assertThat(result.records().get(0).result())
+        .isEqualTo(new RecordResult.WeakerDigestIgnored(List.of(TestPki.wrong(3, 1, 2)), false));
   }
 
   @Test
@@ -116,6 +128,8 @@ class DaneVerifierTest {
     assertThat(leaf.spkiSha256()).isEqualTo(TestPki.sha256Hex(LEAF.getPublicKey().getEncoded()));
     assertThat(leaf.certSha256()).isEqualTo(TestPki.sha256Hex(LEAF.getEncoded()));
     assertThat(leaf.spkiSha512()).hasSize(128).isUpperCase();
+    assertThat(leaf.certSha512()).isEqualTo(java.util.HexFormat.of().withUpperCase().formatHex(
+        MatchingType.SHA2_512.apply(LEAF.getEncoded())));
     assertThat(leaf.subject()).isEqualTo("CN=" + MX);
     assertThat(leaf.keyAlgorithm()).isEqualTo("EC");
     assertThat(leaf.keyBits()).isEqualTo(256);
@@ -131,13 +145,35 @@ class DaneVerifierTest {
   }
 
   @Test
-  void keyAlgorithmsAndSizesAreReported() {
+  void keyAlgorithmsAndSizesAreReported() throws Exception {
     for (KeyType k : List.of(KeyType.RSA_2048, KeyType.ED25519)) {
       PresentedCertificate p = DaneVerifier.verify(TestPki.chain(k).sent(), List.of(),
           List.of(), NOW).chain().get(0);
       assertThat(p.keyAlgorithm() + "/" + p.keyBits())
           .isEqualTo(k == KeyType.RSA_2048 ? "RSA/2048" : "Ed25519/255");
     }
+    X509Certificate ed448 = TestPki.leaf(MX).signedBy(EC.inter())
+        .keyPair(KeyPairGenerator.getInstance("Ed448").generateKeyPair()).build().certificate();
+    PresentedCertificate p = DaneVerifier.verify(List.of(ed448), List.of(), List.of(), NOW)
+        .chain().get(0);
+    assertThat(p.keyAlgorithm() + "/" + p.keyBits()).isEqualTo("Ed448/448");
+  }
+
+  /** The CA flag shown is basicConstraints cA, whatever the path length (RFC 5280 §4.2.1.9). */
+  @Test
+  void caFlagIsShownForEveryPathLength() {
+    X509Certificate pathLenZero = TestPki.ca("Path Length Zero").ca(0).build().certificate();
+    DaneResult result = DaneVerifier.verify(List.of(LEAF, EC.inter().certificate(),
+        pathLenZero), List.of(), List.of(MX), NOW);
+    assertThat(result.chain()).extracting(PresentedCertificate::ca)
+        .containsExactly(false, true, true);
+  }
+
+  @Test
+  void resultListsTheReferenceIdentifiersTriedNormalised_DaneRules5() {
+    DaneResult result = DaneVerifier.verify(EC.sent(), List.of(TestPki.wrong(2, 1, 1)),
+        List.of("MX.Example.Test.", "example.test", "mx.example.test"), NOW);
+    assertThat(result.referenceNames()).containsExactly(MX, "example.test");
   }
 
   @Test
@@ -152,6 +188,23 @@ class DaneVerifierTest {
     assertThat(other.suggestions().get(0).wouldAuthenticate()).isTrue();
     assertThat(other.suggestions().get(1).outcome())
         .isInstanceOf(RecordResult.NameMismatch.class);
+    assertThat(other.suggestions().get(1).wouldAuthenticate()).isFalse();
+  }
+
+  @Test
+  void suggestionsCoverOnlyReadableCertificatesOnTheIssuerPath() {
+    // An extra certificate the leaf does not chain to gets no 2 1 1: it could never anchor.
+    DaneResult extra = DaneVerifier.verify(
+        List.of(LEAF, TestPki.ca("Extra").build().certificate(), EC.inter().certificate()),
+        List.of(TestPki.wrong(3, 1, 1)), List.of(MX), NOW);
+    assertThat(extra.suggestions()).extracting(SuggestedRecord::chainPosition)
+        .containsExactly(0, 2);
+    // A leaf whose content cannot be read has no digest to suggest.
+    DaneResult hostile = DaneVerifier.verify(
+        List.of(new HostileCertificate(LEAF), EC.inter().certificate()),
+        List.of(TestPki.wrong(3, 1, 1)), List.of(MX), NOW);
+    assertThat(hostile.suggestions()).extracting(SuggestedRecord::chainPosition)
+        .containsExactly(1);
   }
 
   @Test
@@ -188,6 +241,26 @@ class DaneVerifierTest {
         List.of(TestPki.ee311(LEAF), TestPki.ta211(EC.inter().certificate())), List.of(MX), NOW);
     assertThat(result.authenticated()).isFalse();
     assertThat(result.records().get(1).result()).isEqualTo(new RecordResult.SignatureBroken(0));
+  }
+
+  @Test
+  void anAuthenticatedVerdictOrAMatchCannotBeMadeWithoutOne() {
+    // The types themselves refuse a pass without a matching record or from a non-leaf path.
+    RecordOutcome mismatch = new RecordOutcome(TestPki.wrong(3, 1, 1),
+        new RecordResult.DigestMismatch(OptionalInt.empty()));
+    RecordOutcome match = new RecordOutcome(TestPki.ee311(LEAF),
+        new RecordResult.Matched(List.of(0), false, null, null));
+    assertThatThrownBy(() -> new DaneVerdict.Authenticated(List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new DaneVerdict.Authenticated(List.of(match, mismatch)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(new DaneVerdict.Authenticated(List.of(match)).matches()).containsExactly(match);
+    assertThatThrownBy(() -> new RecordResult.Matched(List.of(), false, null, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RecordResult.Matched(List.of(1, 2), false, MX, MX))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(new RecordResult.Matched(List.of(0, 1, 2), false, MX, MX).chainPosition())
+        .isEqualTo(2);
   }
 
   private static DaneResult verify(List<TlsaRecord> records) {

@@ -10,6 +10,8 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** How the leaf's issuer paths are found among the certificates the server sent. */
 class IssuerPathTest {
@@ -34,6 +36,64 @@ class IssuerPathTest {
         .isEqualTo(new RecordResult.Matched(List.of(0, 1, 3, 4), false, MX, MX));
     assertThat(DaneTaTest.result(chain, TestPki.ta211(selfSigned.certificate())))
         .isEqualTo(new RecordResult.Matched(List.of(0, 1, 2), false, MX, MX));
+  }
+
+  @Test
+  void sameNamedCertificateThatDidNotSignTheLeafIsOffThePath() {
+    // A stale CA certificate with the issuer's name but another key, sent beside the real one.
+    HeldCertificate root = TestPki.ca("Decoy Root").build();
+    HeldCertificate stale = TestPki.ca("Issuing").signedBy(root).build();
+    HeldCertificate issuing = TestPki.ca("Issuing").signedBy(root).build();
+    HeldCertificate leaf = TestPki.leaf(MX).signedBy(issuing).build();
+    List<X509Certificate> chain = List.of(leaf.certificate(), stale.certificate(),
+        issuing.certificate(), root.certificate());
+    assertThat(new PresentedChain(chain).issuerPaths()).containsExactly(List.of(0, 2, 3));
+    assertThat(DaneTaTest.result(chain, TestPki.ta211(stale.certificate())))
+        .isEqualTo(new RecordResult.AnchorNotOnPath(1));
+    assertThat(DaneTaTest.result(chain, TestPki.ta211(issuing.certificate())))
+        .isEqualTo(new RecordResult.Matched(List.of(0, 2), false, MX, MX));
+  }
+
+  /** How the record names the root above both copies of the intermediate. */
+  enum Anchor { SENT_ROOT_2_1_1, ROOT_KEY_2_1_0, ROOT_CERTIFICATE_2_0_0 }
+
+  /**
+   * The server sends an expired and a renewed copy of its intermediate (one key, one name):
+   * two issuer paths. Every path is tried, so the renewed copy passes; when both fail, the
+   * failure of the first path is the one reported, for every way of naming the anchor.
+   */
+  @ParameterizedTest(name = "{0}, renewed copy {1}")
+  @CsvSource({
+    "SENT_ROOT_2_1_1, valid", "SENT_ROOT_2_1_1, not yet valid",
+    "ROOT_KEY_2_1_0, valid", "ROOT_KEY_2_1_0, not yet valid",
+    "ROOT_CERTIFICATE_2_0_0, valid", "ROOT_CERTIFICATE_2_0_0, not yet valid"})
+  void everyIssuerPathIsTriedAndTheFirstPathsFailureIsReported(Anchor anchor, String renewed) {
+    HeldCertificate root = TestPki.ca("Two Copies Root").build();
+    KeyPair key = KeyType.ECDSA_P256.generate();
+    HeldCertificate expired = TestPki.ca("Two Copies").keyPair(key).signedBy(root)
+        .validity(TestPki.PAST_FROM, TestPki.PAST_UNTIL).build();
+    HeldCertificate copy = TestPki.ca("Two Copies").keyPair(key).signedBy(root)
+        .validity(renewed.equals("valid") ? TestPki.FROM : TestPki.FUTURE_FROM,
+            TestPki.FUTURE_UNTIL).build();
+    HeldCertificate leaf = TestPki.leaf(MX).signedBy(copy).build();
+    List<X509Certificate> sent = new ArrayList<>(List.of(leaf.certificate(),
+        expired.certificate(), copy.certificate()));
+    TlsaRecord record = switch (anchor) {
+      case SENT_ROOT_2_1_1 -> TestPki.ta211(root.certificate());
+      case ROOT_KEY_2_1_0 ->
+          TestPki.tlsa(2, Selector.SPKI, MatchingType.FULL, root.certificate());
+      case ROOT_CERTIFICATE_2_0_0 ->
+          TestPki.tlsa(2, Selector.CERT, MatchingType.FULL, root.certificate());
+    };
+    if (anchor == Anchor.SENT_ROOT_2_1_1) {
+      sent.add(root.certificate());
+    }
+    RecordResult expected = !renewed.equals("valid")
+        ? new RecordResult.Expired(1, TestPki.PAST_UNTIL)
+        : anchor == Anchor.SENT_ROOT_2_1_1
+            ? new RecordResult.Matched(List.of(0, 2, 3), false, MX, MX)
+            : new RecordResult.Matched(List.of(0, 2), true, MX, MX);
+    assertThat(DaneTaTest.result(sent, record)).isEqualTo(expected);
   }
 
   @Test

@@ -49,6 +49,22 @@ class KeyUsageTest {
   }
 
   @Test
+  void keyUsageBitsBeyondRfc5280AreShownByNumberNotACrash() {
+    // RFC 5280 §4.2.1.3 names bits 0 to 8; a hostile leaf may set bit 9 (BC: 1 << 14).
+    int bit9 = 1 << 14;
+    RecordResult odd = ta(TestPki.leaf(MX).signedBy(EC.inter()).keyUsage(bit9).build());
+    assertThat(odd).isEqualTo(new RecordResult.KeyUsageNotTlsServer(List.of("bit 9")));
+    RecordResult withSignature = ta(TestPki.leaf(MX).signedBy(EC.inter())
+        .keyUsage(bit9 | KeyUsage.digitalSignature).build());
+    assertThat(withSignature.matched()).as(withSignature.explain()).isTrue();
+  }
+
+  private static RecordResult ta(HeldCertificate leaf) {
+    return DaneTaTest.result(List.of(leaf.certificate(), EC.inter().certificate()),
+        TestPki.ta211(EC.inter().certificate()));
+  }
+
+  @Test
   void daneEeIgnoresKeyUsage_Rfc7672_3_1_1() {
     HeldCertificate leaf = TestPki.leaf(MX).signedBy(EC.inter())
         .keyUsage(KeyUsage.keyCertSign).build();

@@ -146,7 +146,7 @@ class NameConstraintsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({"only other name forms, true", "subtree with a maximum, false",
-      "unreadable, false"})
+      "subtree with a minimum, false", "unreadable, false"})
   void otherFormsPassButMinimumMaximumAndUnreadableConstraintsFail(String row, boolean pass) {
     NameConstraints other = new NameConstraints(new GeneralSubtree[] {
         new GeneralSubtree(new GeneralName(new X500Name("O=Elsewhere"))),
@@ -154,11 +154,14 @@ class NameConstraintsTest {
     NameConstraints maximum = new NameConstraints(new GeneralSubtree[] {new GeneralSubtree(
         new GeneralName(GeneralName.dNSName, "example.test"), BigInteger.ZERO,
         BigInteger.ONE)}, null);
+    NameConstraints minimum = new NameConstraints(new GeneralSubtree[] {new GeneralSubtree(
+        new GeneralName(GeneralName.dNSName, "example.test"), BigInteger.ONE, null)}, null);
     CertificateBuilder b = TestPki.ca("NC Forms");
     // A non-critical extension the JDK cannot parse still reaches us; a critical one would not.
     b = switch (row) {
       case "only other name forms" -> b.extension(OID, true, other);
       case "subtree with a maximum" -> b.extension(OID, true, maximum);
+      case "subtree with a minimum" -> b.extension(OID, true, minimum);
       default -> b.extension(OID, false, new DERUTF8String("not a SEQUENCE"));
     };
     HeldCertificate inter = b.build();
@@ -180,7 +183,9 @@ class NameConstraintsTest {
     "mx.example.test, .example.test, true", "example.test, .example.test, false",
     "badexample.test, example.test, false", "test, example.test, false",
     "MX.Example.Test, example.TEST, true", "mx.example.test, '', true",
-    "mx.example.test., example.test, false"})
+    "mx.example.test., example.test, false",
+    // the labels must end in the base itself, not merely in a name of the same length
+    "example.org, example.com, false", "mx.example.org, example.com, false"})
   void withinAddsLabelsOnTheLeftOnly_Rfc5280_4_2_1_10(String name, String base, boolean in) {
     assertThat(DnsNameConstraints.within(name, base)).isEqualTo(in);
   }
@@ -190,7 +195,9 @@ class NameConstraintsTest {
     "mx.example.test, true", "a_b.example.test, true", "mx, false", "*.example.test, false",
     "-mx.example.test, false", "mx-.example.test, false", "mx..example.test, false",
     ".example.test, false", "example.test., false", "Mail Server, false",
-    "mx.exämple.test, false"})
+    "mx.exämple.test, false",
+    // an inner '-' is part of a label; a label may neither start nor end with one
+    "mail-1.example.test, true", "mx.-bad.example.test, false", "mx.bad-.example.test, false"})
   void hostNameLikeCommonNamesAsOpenSslCn2dnsid(String cn, boolean hostName) {
     assertThat(DnsNameConstraints.hostNameLike(cn)).isEqualTo(hostName);
   }

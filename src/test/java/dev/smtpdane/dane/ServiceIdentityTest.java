@@ -3,13 +3,17 @@ package dev.smtpdane.dane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpdane.lab.pki.HeldCertificate;
+import dev.smtpdane.lab.pki.KeyType;
 import java.util.List;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** DANE-TA name checks (RFC 7672 §3.2.3, RFC 6125 §6.4). */
 class ServiceIdentityTest {
+  private static final String SAN = "2.5.29.17";
 
   @ParameterizedTest(name = "{0} vs {1} -> {2}")
   @CsvSource({
@@ -60,6 +64,61 @@ class ServiceIdentityTest {
     assertThat(id.match(sanOther.certificate())).isEmpty();
     assertThat(ServiceIdentity.presentedNames(sanOther.certificate()))
         .containsExactly("other.example.test");
+  }
+
+  /**
+   * Only dNSName subjectAltNames are DNS-IDs (RFC 6125 §6.4.4, RFC 7672 §3.2.2): another name
+   * form that spells the host name is not one, and with no dNSName the CN is used.
+   */
+  @Test
+  void onlyDnsNameSubjectAltNamesArePresentedNames_Rfc6125_6_4_4() {
+    HeldCertificate otherForms = HeldCertificate.builder().commonName("mx.example.test")
+        .extension(SAN, false, new GeneralNames(new GeneralName[] {
+            new GeneralName(GeneralName.rfc822Name, "mx.example.test"),
+            new GeneralName(GeneralName.dNSName, "other.example.test")})).build();
+    assertThat(ServiceIdentity.presentedNames(otherForms.certificate()))
+        .containsExactly("other.example.test");
+    assertThat(ServiceIdentity.of(List.of("mx.example.test")).match(otherForms.certificate()))
+        .isEmpty();
+    HeldCertificate noDnsName = HeldCertificate.builder().commonName("mx.example.test")
+        .extension(SAN, false, new GeneralNames(
+            new GeneralName(GeneralName.rfc822Name, "other.example.test")))
+        .build();
+    assertThat(ServiceIdentity.presentedNames(noDnsName.certificate()))
+        .containsExactly("mx.example.test");
+  }
+
+  /**
+   * A URI SAN without a scheme is valid DER that the JDK's parser refuses, taking the whole
+   * extension with it. OpenSSL (Postfix, Exim) decodes the DER, sees the DNS-ID beside it and
+   * never looks at the CN (RFC 6125 §6.4.4); a CN fallback here would be a false pass.
+   */
+  @Test
+  void dnsIdsBesideASanTheJdkRejectsStillRuleOutTheCommonName_Rfc6125_6_4_4() {
+    TestPki.Chain ec = TestPki.chain(KeyType.ECDSA_P256);
+    HeldCertificate leaf = HeldCertificate.builder().commonName(TestPki.MX)
+        .validity(TestPki.FROM, TestPki.UNTIL).signedBy(ec.inter())
+        .extension(SAN, false, new GeneralNames(new GeneralName[] {
+            new GeneralName(GeneralName.uniformResourceIdentifier, TestPki.MX),
+            new GeneralName(GeneralName.dNSName, "other.example.test")})).build();
+    assertThat(ServiceIdentity.presentedNames(leaf.certificate()))
+        .containsExactly("other.example.test");
+    assertThat(DaneTaTest.result(List.of(leaf.certificate(), ec.inter().certificate()),
+        TestPki.ta211(ec.inter().certificate()))).isEqualTo(new RecordResult.NameMismatch(
+            List.of(TestPki.MX), List.of("other.example.test")));
+  }
+
+  @Test
+  void onlyCommonNameAttributesAreNamesNotTheirRdnNeighbours() {
+    // A multi-valued RDN CN+O: the O is not a name; a CN that is not a string is skipped.
+    HeldCertificate multiValued = HeldCertificate.builder()
+        .subject("CN=mx.example.test+O=other.example.test").build();
+    assertThat(ServiceIdentity.presentedNames(multiValued.certificate()))
+        .containsExactly("mx.example.test");
+    HeldCertificate integerCn = HeldCertificate.builder()
+        .subject("CN=#020105,CN=mx.example.test").build(); // the first CN is INTEGER 5
+    assertThat(ServiceIdentity.presentedNames(integerCn.certificate()))
+        .containsExactly("mx.example.test");
   }
 
   @Test

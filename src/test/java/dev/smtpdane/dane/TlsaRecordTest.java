@@ -25,7 +25,8 @@ class TlsaRecordTest {
         "PKIX-TA Cert SHA2-512 00              | 0 | 0 | 2 | 00",
         "PrivCert PrivSel PrivMatch 00         | 255 | 255 | 255 | 00",
         "255 7 9 ab                            | 255 | 7 | 9 | AB",
-        "003 001 001 ab                        | 3 | 1 | 1 | AB"
+        "003 001 001 ab                        | 3 | 1 | 1 | AB",
+        "3 1 1 0123456789abcdefABCDEF          | 3 | 1 | 1 | 0123456789ABCDEFABCDEF"
       })
   void parsesPresentationFormat_Rfc6698_2_2(
       String text, int usage, int selector, int type, String hex) {
@@ -53,6 +54,11 @@ class TlsaRecordTest {
         "DANE-XX 1 1 00",
         "3 1 ١ 00", // an Arabic-Indic digit: Integer.parseInt would take it, we must not
         "3 1 1 00(",
+        "3 1 1 0(", // next to the hex ranges: below '0', below 'A', above 'F', below 'a'
+        "3 1 1 0@",
+        "3 1 1 0G",
+        "3 1 1 0`",
+        "3 1 99999999999 00", // too long for an int: still a TLSA field error
         "3,1,1,00"
       })
   void rejectsMalformedPresentationWithIllegalArgument(String text) {
@@ -99,11 +105,43 @@ class TlsaRecordTest {
     assertThat(r.mnemonic()).isEqualTo("DANE-EE SPKI SHA2-256");
   }
 
+  /** Each field is one octet on the wire (RFC 6698 §2.1); the data fits one RDATA. */
+  @ParameterizedTest(name = "{0} {1} {2}, {3} bytes")
+  @CsvSource({
+    "256, 1, 1, 32", "-1, 1, 1, 32",
+    "3, 256, 1, 32", "3, -1, 1, 32",
+    "3, 1, 256, 32", "3, 1, -1, 32",
+    "3, 0, 0, 65533"}) // MAX_DATA_LENGTH + 1
+  void constructorRejectsOutOfRangeFields_Rfc6698_2_1(int usage, int selector, int type,
+      int length) {
+    assertThatThrownBy(() -> new TlsaRecord(usage, selector, type, new byte[length]))
+        .isExactlyInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
-  void constructorRejectsOutOfRangeFields() {
-    assertThatThrownBy(() -> new TlsaRecord(256, 1, 1, new byte[32]))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new TlsaRecord(3, -1, 1, new byte[32]))
-        .isInstanceOf(IllegalArgumentException.class);
+  void constructorAcceptsTheExtremesOfEveryField() {
+    TlsaRecord r = new TlsaRecord(255, 255, 255, new byte[TlsaRecord.MAX_DATA_LENGTH]);
+    assertThat(r.dataLength()).isEqualTo(TlsaRecord.MAX_DATA_LENGTH);
+    assertThat(new TlsaRecord(0, 0, 0, new byte[0]).dataLength()).isZero();
+  }
+
+  /**
+   * Records are map keys when an RRset is sorted (UsableRecords): two records that differ in
+   * any one field are different records, or one would stand for the other in the result.
+   */
+  @ParameterizedTest(name = "3 1 1 010203 vs {0}")
+  @ValueSource(strings = {"2 1 1 010203", "3 0 1 010203", "3 1 2 010203", "3 1 1 010204",
+      "3 1 1 0102"})
+  void recordsDifferingInAnyOneFieldAreNotEqual(String other) {
+    TlsaRecord r = TlsaRecord.parse("3 1 1 010203");
+    assertThat(r).isNotEqualTo(TlsaRecord.parse(other));
+    assertThat(TlsaRecord.parse(other)).isNotEqualTo(r);
+  }
+
+  @Test
+  void recordIsNotEqualToItsPresentationString() {
+    TlsaRecord r = TlsaRecord.parse("3 1 1 010203");
+    assertThat(r.equals("3 1 1 010203")).isFalse();
+    assertThat(r.equals(null)).isFalse();
   }
 }

@@ -3,8 +3,12 @@ package dev.smtpdane.dane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpdane.lab.pki.KeyType;
+import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -66,6 +70,23 @@ class UsabilityTest {
       assertThat(Usability.of(TestPki.tlsa(usage, Selector.SPKI, MatchingType.FULL, leaf)))
           .isInstanceOf(Usability.Usable.class);
     }
+  }
+
+  /**
+   * A Full(0) SPKI is usable if its key algorithm is one the platform knows, also by OID alone
+   * (X25519, X448: not in FullAssociationData's table), as OpenSSL's d2i_PUBKEY reads any key
+   * it implements; an SPKI of an algorithm nobody implements is unusable (dane-rules.md §4).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"X25519, true", "X448, true", "Ed448, true", "1.2.3.4, false"})
+  void fullKeyParsesForEveryKeyAlgorithmThePlatformKnows(String algorithm, boolean usable)
+      throws Exception {
+    byte[] spki = algorithm.equals("1.2.3.4")
+        ? new SubjectPublicKeyInfo(new AlgorithmIdentifier(new ASN1ObjectIdentifier(algorithm)),
+            new byte[32]).getEncoded()
+        : KeyPairGenerator.getInstance(algorithm).generateKeyPair().getPublic().getEncoded();
+    Usability u = Usability.of(new TlsaRecord(2, 1, 0, spki));
+    assertThat(u).isInstanceOf(usable ? Usability.Usable.class : Usability.Unusable.class);
   }
 
   @Test
