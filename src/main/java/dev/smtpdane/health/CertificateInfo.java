@@ -2,15 +2,12 @@ package dev.smtpdane.health;
 
 import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.DSAPublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.EdECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
@@ -70,7 +67,7 @@ public record CertificateInfo(
       der = new byte[0]; // a certificate JSSE parsed always re-encodes; never expected
     }
     return new CertificateInfo(position, cert.getSubjectX500Principal().getName(),
-        cert.getIssuerX500Principal().getName(), subjectAltNames(cert),
+        cert.getIssuerX500Principal().getName(), SubjectAltNames.of(cert),
         cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant(),
         describe(cert.getPublicKey()), cert.getSigAlgName(), Hex.serial(cert.getSerialNumber()),
         Hex.of(Digest.sha256(SubjectPublicKeyInfo.of(cert))), Hex.of(Digest.sha256(der)));
@@ -100,37 +97,6 @@ public record CertificateInfo(
       case 384 -> "P-384";
       case 521 -> "P-521";
       default -> fieldBits + "-bit curve";
-    };
-  }
-
-  private static List<String> subjectAltNames(X509Certificate cert) {
-    Collection<List<?>> names;
-    try {
-      names = cert.getSubjectAlternativeNames();
-    } catch (CertificateParsingException e) {
-      return List.of(); // a malformed extension; the chain listing still shows the rest
-    }
-    List<String> out = new ArrayList<>();
-    if (names != null) {
-      for (List<?> n : names) {
-        out.add(sanType((Integer) n.get(0)) + ":"
-            + (n.get(1) instanceof String s ? s : "(binary)"));
-      }
-    }
-    return out;
-  }
-
-  // RFC 5280 §4.2.1.6 GeneralName choices, spelled as OpenSSL prints them.
-  private static String sanType(int tag) {
-    return switch (tag) {
-      case 0 -> "othername";
-      case 1 -> "email";
-      case 2 -> "DNS";
-      case 4 -> "DirName";
-      case 6 -> "URI";
-      case 7 -> "IP";
-      case 8 -> "RID";
-      default -> "type" + tag;
     };
   }
 }
