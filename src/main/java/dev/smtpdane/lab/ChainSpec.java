@@ -49,6 +49,12 @@ record ChainSpec(List<String> names, Set<Twist> twists) {
     RSA_LEAF,
     /** No subjectAltName: the name is only in the subject CN. */
     NO_SAN,
+    /**
+     * The subject CN is the host name, but the subjectAltName holds the host name as a URI
+     * without a scheme (valid DER the JDK's parser refuses, hiding every SAN beside it) and a
+     * DNS-ID for another host: the DNS-ID rules out the CN (RFC 6125 §6.4.4).
+     */
+    SAN_URI_BESIDE_OTHER_DNS_ID,
     /** A key of its own, unlike the host's other servers: a forgotten or stale server. */
     OTHER_KEY
   }

@@ -8,6 +8,7 @@ import static dev.smtpdane.lab.ChainSpec.Twist.LEAF_EXPIRED;
 import static dev.smtpdane.lab.ChainSpec.Twist.LEAF_NOT_YET_VALID;
 import static dev.smtpdane.lab.ChainSpec.Twist.NO_SAN;
 import static dev.smtpdane.lab.ChainSpec.Twist.ROOT_EXPIRED;
+import static dev.smtpdane.lab.ChainSpec.Twist.SAN_URI_BESIDE_OTHER_DNS_ID;
 import static dev.smtpdane.lab.ChainSpec.Twist.SEND_ROOT;
 import static dev.smtpdane.lab.ChainSpec.Twist.SIGNED_BY_OTHER_KEY;
 import static dev.smtpdane.lab.ChainSpec.chain;
@@ -82,6 +83,11 @@ final class DaneTaScenarios {
             .expect(FAILED, 1, NO_TLSA_MATCH, TA_NOT_IN_CHAIN).build(),
         mxHost("ta-name-mismatch", "DANE-TA matches, leaf names match no reference name",
             server().chain(chain().names("www.elsewhere.example")))
+            .tlsa("mx", ta(1, 1, INTERMEDIATE))
+            .expect(FAILED, 1, NO_TLSA_MATCH, CERT_NAME_MISMATCH).build(),
+        mxHost("ta-san-uri-hides-dns-id",
+            "DANE-TA: host in CN; DNS-ID for another beside a URI SAN",
+            server().chain(chain().with(SAN_URI_BESIDE_OTHER_DNS_ID)))
             .tlsa("mx", ta(1, 1, INTERMEDIATE))
             .expect(FAILED, 1, NO_TLSA_MATCH, CERT_NAME_MISMATCH).build(),
         ScenarioBuilder.scenario(THEME, "ta-wildcard-depth",

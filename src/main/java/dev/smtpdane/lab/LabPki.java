@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 
 /**
@@ -21,6 +23,7 @@ final class LabPki {
   static final String ROOT_NAME = "O=smtpdane lab,CN=smtpdane lab root CA";
   static final String INTERMEDIATE_NAME = "O=smtpdane lab,CN=smtpdane lab issuing CA 1";
   private static final Duration DAY = Duration.ofDays(1);
+  private static final String SUBJECT_ALT_NAME = "2.5.29.17"; // RFC 5280 §4.2.1.6
 
   private final Instant now;
   private final HeldCertificate root;
@@ -98,7 +101,11 @@ final class LabPki {
 
   private HeldCertificate leaf(ChainSpec spec, List<String> names, HeldCertificate issuer) {
     CertificateBuilder b = HeldCertificate.builder().commonName(names.get(0));
-    if (!spec.has(Twist.NO_SAN)) {
+    if (spec.has(Twist.SAN_URI_BESIDE_OTHER_DNS_ID)) {
+      b.extension(SUBJECT_ALT_NAME, false, new GeneralNames(new GeneralName[] {
+          new GeneralName(GeneralName.uniformResourceIdentifier, names.get(0)),
+          new GeneralName(GeneralName.dNSName, "www.elsewhere.example")}));
+    } else if (!spec.has(Twist.NO_SAN)) {
       b.dnsNames(names.toArray(String[]::new));
     }
     if (spec.has(Twist.RSA_LEAF)) {
