@@ -60,7 +60,8 @@ for tarball in "$root"/target/smtpdane-*.tar.gz; do
     if (cd / && SMTPDANE_CACHE_DIR=$work/cache "$dir/bin/smtpdane" -version >"$work/v4" 2>&1 \
           && SMTPDANE_CACHE_DIR=$work/cache "$dir/bin/smtpdane" -version >>"$work/v4" 2>&1) \
         && ls "$work"/cache/smtpdane-* >/dev/null 2>&1; then
-      ok "SMTPDANE_CACHE_DIR: a start-up cache is made, and a second run starts: $(ls "$work/cache")"
+      ok "SMTPDANE_CACHE_DIR: a start-up cache is made, and a second run starts:" \
+        "$(ls "$work/cache")"
     else
       bad "SMTPDANE_CACHE_DIR: no start-up cache made: $(head -n 3 "$work/v4")"
     fi

@@ -26,7 +26,8 @@ smtpdane_start_cache() {
       if "$1/bin/java" -Xlog:disable -XX:AOTCacheOutput="$_sc_tmp" @"$4" -jar "$2" _aot-train \
            >/dev/null 2>&1 && mv -f "$_sc_tmp" "$_sc_cache" 2>/dev/null; then
         # The caches of older jars and runtimes are of no use any more (about 30 MB each).
-        for _sc_old in "$3"/smtpdane-*-jdk"$_sc_major".aot "$3"/smtpdane-*-jdk"$_sc_major".aot.failed; do
+        for _sc_old in "$3"/smtpdane-*-jdk"$_sc_major".aot \
+                       "$3"/smtpdane-*-jdk"$_sc_major".aot.failed; do
           [ "$_sc_old" = "$_sc_cache" ] || rm -f "$_sc_old"
         done
       else
