@@ -38,6 +38,9 @@ final class DnsNameConstraints {
 
   /** The leaf names that dNSName constraints apply to (see the class comment). */
   static List<String> constrainedNames(X509Certificate leaf) {
+    if (ServiceIdentity.unreadableSan(leaf)) {
+      return List.of(); // it presents no names, so its name check fails anyway
+    }
     List<String> dnsIds = ServiceIdentity.dnsIds(leaf);
     return !dnsIds.isEmpty() ? dnsIds
         : ServiceIdentity.commonNames(leaf).stream()

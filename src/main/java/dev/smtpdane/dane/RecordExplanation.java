@@ -167,6 +167,11 @@ final class RecordExplanation {
   }
 
   private static String nameMismatch(RecordResult.NameMismatch n) {
+    if (n.namesInCert().isEmpty()) {
+      return "the server certificate presents no name to match " + n.namesTried()
+          + " (its subjectAltName cannot be read, or it has neither DNS names nor a CN):"
+          + " reissue it with the host names as DNS subjectAltNames";
+    }
     return "the server certificate names " + n.namesInCert() + " match none of "
         + n.namesTried();
   }

@@ -1,13 +1,17 @@
 package dev.smtpdane.dane;
 
+import java.io.IOException;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1IA5String;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1String;
@@ -78,10 +82,39 @@ final class ServiceIdentity {
   /** A reference identifier and the certificate name that matched it. */
   record NameMatch(String referenceName, String presentedName) {}
 
-  /** The names the certificate presents: DNS-IDs, or its CNs only when it has no DNS-ID. */
+  /**
+   * The names the certificate presents: DNS-IDs, or its CNs only when it has no DNS-ID; none
+   * when its subjectAltName cannot be read strictly ({@link #unreadableSan}).
+   */
   static List<String> presentedNames(X509Certificate cert) {
+    if (unreadableSan(cert)) {
+      return List.of(); // never the CN instead: the SAN may hold DNS-IDs that rule it out
+    }
     List<String> dnsIds = dnsIds(cert);
     return dnsIds.isEmpty() ? commonNames(cert) : dnsIds;
+  }
+
+  /**
+   * True if a subjectAltName extension is present but not readable strictly: not DER (trailing
+   * bytes, a constructed string, nesting Bouncy Castle refuses) or refused by the JDK's parser.
+   * Decision: such a certificate presents no names, so DANE-TA fails its name check. OpenSSL
+   * (Postfix, Exim) fails those it cannot decode too, and cannot even load some the JDK
+   * refuses; falling back to the CN would be a false pass (RFC 6125 §6.4.4). Stricter than
+   * OpenSSL for one rare case: a DNS-ID that matches beside a name only the JDK refuses (a URI
+   * without a scheme) fails here.
+   */
+  static boolean unreadableSan(X509Certificate cert) {
+    byte[] extension = cert.getExtensionValue(SUBJECT_ALT_NAME);
+    if (extension == null) {
+      return false;
+    }
+    try {
+      cert.getSubjectAlternativeNames(); // the JDK's own parse, stricter about some names
+      byte[] der = ASN1OctetString.getInstance(extension).getOctets();
+      return !Arrays.equals(GeneralNames.getInstance(der).getEncoded(ASN1Encoding.DER), der);
+    } catch (CertificateParsingException | IOException | RuntimeException e) {
+      return true;
+    }
   }
 
   /** True if the presented name (possibly a wildcard) matches the normalised reference. */
@@ -108,10 +141,8 @@ final class ServiceIdentity {
   }
 
   /**
-   * The DNS-ID subjectAltNames, as written; none if the extension is not DER. Decoded as DER,
-   * as OpenSSL (Postfix, Exim) decodes it: the JDK's parser refuses the whole extension over
-   * one other name it judges invalid (a URI without a scheme), which would hide the DNS-IDs
-   * beside it and let the CN count (RFC 6125 §6.4.4), a false pass.
+   * The DNS-ID subjectAltNames, as written, decoded with Bouncy Castle; none if the extension
+   * cannot be decoded. Callers that fall back to the CN check {@link #unreadableSan} first.
    */
   static List<String> dnsIds(X509Certificate cert) {
     byte[] extension = cert.getExtensionValue(SUBJECT_ALT_NAME);

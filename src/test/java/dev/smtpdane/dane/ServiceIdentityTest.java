@@ -5,11 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.smtpdane.lab.pki.HeldCertificate;
 import dev.smtpdane.lab.pki.KeyType;
 import java.util.List;
+import java.util.stream.Stream;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** DANE-TA name checks (RFC 7672 §3.2.3, RFC 6125 §6.4). */
 class ServiceIdentityTest {
@@ -88,24 +96,67 @@ class ServiceIdentityTest {
         .containsExactly("mx.example.test");
   }
 
-  /**
-   * A URI SAN without a scheme is valid DER that the JDK's parser refuses, taking the whole
-   * extension with it. OpenSSL (Postfix, Exim) decodes the DER, sees the DNS-ID beside it and
-   * never looks at the CN (RFC 6125 §6.4.4); a CN fallback here would be a false pass.
-   */
-  @Test
-  void dnsIdsBesideASanTheJdkRejectsStillRuleOutTheCommonName_Rfc6125_6_4_4() {
-    TestPki.Chain ec = TestPki.chain(KeyType.ECDSA_P256);
-    HeldCertificate leaf = HeldCertificate.builder().commonName(TestPki.MX)
+  /** A DANE-TA leaf named mx by its CN only, with {@code sans} as its subjectAltName. */
+  private static HeldCertificate leafWithSans(TestPki.Chain ec, ASN1Encodable sans) {
+    return HeldCertificate.builder().commonName(TestPki.MX)
         .validity(TestPki.FROM, TestPki.UNTIL).signedBy(ec.inter())
-        .extension(SAN, false, new GeneralNames(new GeneralName[] {
+        .extension(SAN, false, sans).build();
+  }
+
+  private static ASN1Encodable nested(int depth) {
+    ASN1Encodable inner = new DEROctetString(new byte[1]);
+    for (int i = 0; i < depth; i++) {
+      inner = new DERSequence(inner);
+    }
+    return inner;
+  }
+
+  static Stream<Arguments> sansNotReadableStrictly() {
+    ASN1ObjectIdentifier type = new ASN1ObjectIdentifier("1.2.3.4");
+    return Stream.of(
+        // Valid DER the JDK's parser refuses; OpenSSL sees the DNS-ID beside it.
+        Arguments.of("URI without a scheme", new GeneralNames(new GeneralName[] {
             new GeneralName(GeneralName.uniformResourceIdentifier, TestPki.MX),
-            new GeneralName(GeneralName.dNSName, "other.example.test")})).build();
-    assertThat(ServiceIdentity.presentedNames(leaf.certificate()))
-        .containsExactly("other.example.test");
+            new GeneralName(GeneralName.dNSName, "other.example.test")})),
+        // Nested deeper than Bouncy Castle decodes; OpenSSL sees the DNS-ID beside it.
+        Arguments.of("otherName nested 70 deep", new GeneralNames(new GeneralName[] {
+            new GeneralName(GeneralName.otherName, new DERSequence(new ASN1Encodable[] {
+                type, new DERTaggedObject(true, 0, nested(70))})),
+            new GeneralName(GeneralName.dNSName, "other.example.test")})),
+        // An otherName without its [0] value: the JDK refuses it, OpenSSL cannot even load the
+        // certificate; the DNS-ID beside it must not count either.
+        Arguments.of("otherName without a value", new GeneralNames(new GeneralName[] {
+            new GeneralName(GeneralName.otherName, new DERSequence(type)),
+            new GeneralName(GeneralName.dNSName, TestPki.MX)})));
+  }
+
+  /**
+   * A subjectAltName that is present but not readable strictly presents no names: never the CN
+   * instead (RFC 6125 §6.4.4), which would be a false pass, since the SAN may hold DNS-IDs for
+   * other hosts (ServiceIdentity#unreadableSan).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sansNotReadableStrictly")
+  void unreadableSanPresentsNoNamesNotTheCommonName_Rfc6125_6_4_4(String what,
+      ASN1Encodable sans) {
+    TestPki.Chain ec = TestPki.chain(KeyType.ECDSA_P256);
+    HeldCertificate leaf = leafWithSans(ec, sans);
+    assertThat(ServiceIdentity.unreadableSan(leaf.certificate())).isTrue();
+    assertThat(ServiceIdentity.presentedNames(leaf.certificate())).isEmpty();
     assertThat(DaneTaTest.result(List.of(leaf.certificate(), ec.inter().certificate()),
         TestPki.ta211(ec.inter().certificate()))).isEqualTo(new RecordResult.NameMismatch(
-            List.of(TestPki.MX), List.of("other.example.test")));
+            List.of(TestPki.MX), List.of()));
+  }
+
+  @Test
+  void readableSanWithTheHostPasses() {
+    TestPki.Chain ec = TestPki.chain(KeyType.ECDSA_P256);
+    HeldCertificate leaf = leafWithSans(ec, new GeneralNames(new GeneralName[] {
+        new GeneralName(GeneralName.uniformResourceIdentifier, "https://mx.example.test/"),
+        new GeneralName(GeneralName.dNSName, TestPki.MX)}));
+    assertThat(ServiceIdentity.unreadableSan(leaf.certificate())).isFalse();
+    assertThat(DaneTaTest.result(List.of(leaf.certificate(), ec.inter().certificate()),
+        TestPki.ta211(ec.inter().certificate())).matched()).isTrue();
   }
 
   @Test
