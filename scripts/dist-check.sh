@@ -59,7 +59,8 @@ for tarball in "$root"/target/smtpdane-*.tar.gz; do
     # The plain package makes a start-up cache only where SMTPDANE_CACHE_DIR says (Java 19+).
     if (cd / && SMTPDANE_CACHE_DIR=$work/cache "$dir/bin/smtpdane" -version >"$work/v4" 2>&1 \
           && SMTPDANE_CACHE_DIR=$work/cache "$dir/bin/smtpdane" -version >>"$work/v4" 2>&1) \
-        && ls "$work"/cache/smtpdane-* >/dev/null 2>&1; then
+        && ls "$work"/cache/smtpdane-*.aot "$work"/cache/smtpdane-*.jsa 2>/dev/null | grep -q . \
+        && ! ls "$work"/cache/*.failed >/dev/null 2>&1; then
       ok "SMTPDANE_CACHE_DIR: a start-up cache is made, and a second run starts:" \
         "$(ls "$work/cache")"
     else
