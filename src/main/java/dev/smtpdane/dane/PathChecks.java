@@ -67,8 +67,8 @@ final class PathChecks {
   static Optional<RecordResult.CaProblem> caProblem(X509Certificate cert, int intermediatesBelow,
       boolean anchor) {
     boolean[] keyUsage = cert.getKeyUsage();
-    if (cert.getVersion() < 3) {
-      return PresentedChain.selfIssued(cert) && anchor
+    if (cert.getVersion() < 3) { // OpenSSL's V1_ROOT: version 1 only, no extensions at all
+      return cert.getVersion() == 1 && PresentedChain.selfIssued(cert) && anchor
           ? Optional.empty()
           : Optional.of(RecordResult.CaProblem.NO_BASIC_CONSTRAINTS);
     }
