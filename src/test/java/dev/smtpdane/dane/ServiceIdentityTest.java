@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpdane.lab.pki.HeldCertificate;
 import dev.smtpdane.lab.pki.KeyType;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -146,6 +147,23 @@ class ServiceIdentityTest {
     assertThat(DaneTaTest.result(List.of(leaf.certificate(), ec.inter().certificate()),
         TestPki.ta211(ec.inter().certificate()))).isEqualTo(new RecordResult.NameMismatch(
             List.of(TestPki.MX), List.of()));
+  }
+
+  @Test
+  void sanWithBytesAfterItIsNotDerAndPresentsNoNames() throws Exception {
+    // The JDK reads past the trailing bytes, OpenSSL does not decode the extension at all.
+    TestPki.Chain ec = TestPki.chain(KeyType.ECDSA_P256);
+    byte[] der = new GeneralNames(new GeneralName(GeneralName.dNSName, TestPki.MX)).getEncoded();
+    byte[] trailing = Arrays.copyOf(der, der.length + 2);
+    HeldCertificate leaf = HeldCertificate.builder().commonName(TestPki.MX)
+        .validity(TestPki.FROM, TestPki.UNTIL).signedBy(ec.inter())
+        .rawExtension(SAN, false, trailing).build();
+    assertThat(ServiceIdentity.unreadableSan(leaf.certificate())).isTrue();
+    assertThat(ServiceIdentity.presentedNames(leaf.certificate())).isEmpty();
+    HeldCertificate clean = HeldCertificate.builder().commonName(TestPki.MX)
+        .validity(TestPki.FROM, TestPki.UNTIL).signedBy(ec.inter())
+        .rawExtension(SAN, false, der).build();
+    assertThat(ServiceIdentity.presentedNames(clean.certificate())).containsExactly(TestPki.MX);
   }
 
   @Test

@@ -176,6 +176,15 @@ public final class CertificateBuilder {
     return this;
   }
 
+  /**
+   * Adds an extension whose value is exactly {@code value}, encoded or not: for certificates
+   * with extensions that are not DER (trailing bytes, BER forms), as hostile peers send them.
+   */
+  public CertificateBuilder rawExtension(String oid, boolean critical, byte[] value) {
+    extensions.add(new Extension(new ASN1ObjectIdentifier(oid), critical, value.clone()));
+    return this;
+  }
+
   public CertificateBuilder serial(BigInteger serial) {
     this.serial = serial;
     return this;
