@@ -111,9 +111,20 @@ final class ServiceIdentity {
     try {
       cert.getSubjectAlternativeNames(); // the JDK's own parse, stricter about some names
       byte[] der = ASN1OctetString.getInstance(extension).getOctets();
-      return !Arrays.equals(GeneralNames.getInstance(der).getEncoded(ASN1Encoding.DER), der);
+      Optional<GeneralNames> names = decoded(extension);
+      return names.isEmpty() || !Arrays.equals(names.get().getEncoded(ASN1Encoding.DER), der);
     } catch (CertificateParsingException | IOException | RuntimeException e) {
       return true;
+    }
+  }
+
+  /** The extension's names as Bouncy Castle decodes them; empty if it cannot. */
+  private static Optional<GeneralNames> decoded(byte[] extension) {
+    try {
+      return Optional.of(GeneralNames.getInstance(
+          ASN1OctetString.getInstance(extension).getOctets()));
+    } catch (RuntimeException e) {
+      return Optional.empty();
     }
   }
 
@@ -151,13 +162,13 @@ final class ServiceIdentity {
     }
     List<String> names = new ArrayList<>();
     try {
-      byte[] der = ASN1OctetString.getInstance(extension).getOctets();
-      for (GeneralName san : GeneralNames.getInstance(der).getNames()) {
+      for (GeneralName san : decoded(extension).map(GeneralNames::getNames)
+          .orElse(new GeneralName[0])) {
         if (san.getTagNo() == GeneralName.dNSName) {
           names.add(ASN1IA5String.getInstance(san.getName()).getString());
         }
       }
-    } catch (RuntimeException e) { // an extension that is not DER presents no names
+    } catch (RuntimeException e) { // a dNSName that is not a string presents no names
       return List.of();
     }
     return List.copyOf(names);
