@@ -23,7 +23,6 @@ final class AotTraining implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    HeadStart.run();
     PrintWriter sink = new PrintWriter(Writer.nullWriter());
     try (TrainingLab lab = TrainingLab.start()) {
       List<String> common = List.of("--resolver", lab.resolver(), "-port", lab.smtpPort(), "-mx");

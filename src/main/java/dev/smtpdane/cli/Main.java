@@ -12,9 +12,6 @@ public final class Main {
 
   public static void main(String[] args) {
     LegacyTls.enable();
-    if (QuickCommandLine.parse(args).isPresent()) {
-      HeadStart.begin(); // a check: warm TLS and DNS up on the other core meanwhile
-    }
     System.exit(run(args));
   }
 

@@ -17,6 +17,7 @@ import dev.smtpdane.report.RunReport;
 import dev.smtpdane.report.Severity;
 import dev.smtpdane.report.Style;
 import dev.smtpdane.report.TextRenderer;
+import dev.smtpdane.tls.BcEcProvider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -84,6 +85,9 @@ final class Run {
   }
 
   private static Checker checker(RunOptions o, DnsLookup dns) {
+    // Every check's handshakes use Bouncy Castle's EC arithmetic (issue 9). Installed here,
+    // where a run first needs it: -version and --help do not load the JDK's provider list.
+    BcEcProvider.install();
     CheckSettings settings = new CheckSettings(o.heloName(), o.connectTimeout(),
         o.readTimeout(), o.runTimeout(), o.runTimeout(), o.proxy(), 64, 4,
         o.expirationWarning(), o.expectOcsp());

@@ -7,5 +7,8 @@
  * §3: the verdict comes from TLSA records, never from a CA store). Each handshake gets a fresh
  * {@code SSLContext}, so nothing is resumed and the chain callback always runs. Must not read
  * the JDK's trust store, do host-name checks, or offer anonymous cipher suites.
+ *
+ * <p>{@link dev.smtpdane.tls.BcEcProvider} only changes how fast the handshake's elliptic-curve
+ * arithmetic runs, never what it accepts.
  */
 package dev.smtpdane.tls;

@@ -1,0 +1,64 @@
+package dev.smtpdane.tls;
+
+import java.security.Provider;
+import java.security.Security;
+import java.util.Map;
+
+/**
+ * A JCA provider, put first in the list, that does the elliptic-curve work of every handshake
+ * with Bouncy Castle's arithmetic instead of the JDK's (issue 9): verifying the server's ECDSA
+ * CertificateVerify (RFC 8446 §4.4.3) on a P-256 or P-384 key, and making the P-256 key share.
+ * A one-shot check compiles with C1 only, where the JDK's P-256 code is several times slower
+ * than Bouncy Castle's, and the JDK's first P-256 key pair builds a table of 60 generator
+ * multiples (~115 ms); Bouncy Castle's costs about one multiplication.
+ *
+ * <p>Everything else declines, and the JCA's delayed provider selection moves on to the JDK:
+ * signing, other curves, RSA, key agreement. The answers are the JDK's answers (the tests
+ * compare both on good, tampered and malformed signatures), so trust decisions do not change.
+ */
+public final class BcEcProvider extends Provider {
+  private static final long serialVersionUID = 1L;
+  private static final String NAME = "SmtpdaneBcEc";
+  // By name, and no lambdas: installing must load no Bouncy Castle class and start no
+  // invokedynamic machinery, as a run that makes no handshake (-version) pays for it too.
+  private static final String VERIFIER = "dev.smtpdane.tls.BcEcdsaVerifier";
+  private static final String GENERATOR = "dev.smtpdane.tls.BcP256KeyPairGenerator";
+
+  BcEcProvider() {
+    super(NAME, "1", "ECDSA P-256/P-384 verification and P-256 key pairs by Bouncy Castle");
+    // Only public keys: a private key (signing) skips this provider without an exception.
+    Map<String, String> verifyOnly = Map.of("SupportedKeyClasses",
+        "java.security.interfaces.ECPublicKey");
+    for (String algorithm : new String[] {"SHA256withECDSA", "SHA384withECDSA",
+        "SHA512withECDSA"}) {
+      putService(new Direct(this, "Signature", algorithm, VERIFIER, verifyOnly));
+    }
+    putService(new Direct(this, "KeyPairGenerator", "EC", GENERATOR, null));
+  }
+
+  /** Puts the provider first, once per JVM; returns whether it is (now) installed. */
+  public static synchronized boolean install() {
+    if (Security.getProvider(NAME) != null) {
+      return true;
+    }
+    return Security.insertProviderAt(new BcEcProvider(), 1) != -1;
+  }
+
+  /** A service that makes its engine directly rather than by reflection on the class name. */
+  private static final class Direct extends Service {
+    Direct(Provider provider, String type, String algorithm, String className,
+        Map<String, String> attributes) {
+      super(provider, type, algorithm, className, null, attributes);
+    }
+
+    @Override
+    public Object newInstance(Object constructorParameter) {
+      return switch (getAlgorithm()) {
+        case "SHA256withECDSA" -> new BcEcdsaVerifier("SHA-256");
+        case "SHA384withECDSA" -> new BcEcdsaVerifier("SHA-384");
+        case "SHA512withECDSA" -> new BcEcdsaVerifier("SHA-512");
+        default -> new BcP256KeyPairGenerator();
+      };
+    }
+  }
+}
