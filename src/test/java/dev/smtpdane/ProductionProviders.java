@@ -5,15 +5,24 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Puts the JCA provider that {@code Main.main} installs in front of the test JVM's list too,
- * before every test class (registered for all of them in junit-platform.properties), so that
- * every handshake and DNSSEC check in the tests runs the code a real run does.
+ * Puts the JCA provider that every check installs ({@code Run}) in front of the test JVM's
+ * list too, before every test class (registered for all of them through
+ * junit-platform.properties), so that every handshake, chain signature and DNSSEC signature in
+ * the tests is checked by the code a real run uses.
  */
 public final class ProductionProviders implements BeforeAllCallback {
+  private static volatile boolean ran;
+
   @Override
   public void beforeAll(ExtensionContext context) {
     if (!BcEcProvider.install()) {
       throw new IllegalStateException("could not install " + BcEcProvider.class.getName());
     }
+    ran = true;
+  }
+
+  /** Whether the extension has run in this JVM (it is registered by configuration alone). */
+  static boolean ran() {
+    return ran;
   }
 }

@@ -85,8 +85,9 @@ final class Run {
   }
 
   private static Checker checker(RunOptions o, DnsLookup dns) {
-    // Every check's handshakes use Bouncy Castle's EC arithmetic (issue 9). Installed here,
-    // where a run first needs it: -version and --help do not load the JDK's provider list.
+    // A check's ECDSA verifications and P-256 key shares use Bouncy Castle's arithmetic (issue
+    // 9). Installed here, where a run first needs it: -version and --help do not load the JDK's
+    // provider list.
     BcEcProvider.install();
     CheckSettings settings = new CheckSettings(o.heloName(), o.connectTimeout(),
         o.readTimeout(), o.runTimeout(), o.runTimeout(), o.proxy(), 64, 4,

@@ -11,8 +11,8 @@ import org.bouncycastle.crypto.params.ECDomainParameters;
 /**
  * The two curves {@link BcEcProvider} computes on, P-256 and P-384 (nearly every ECDSA server
  * key), as Bouncy Castle's dedicated implementations; a key on any other curve is left to the
- * JDK. A JDK key is matched by its parameters, not its name: the JDK's key objects carry no
- * name a provider may rely on.
+ * JDK. Keys are matched by their parameters, not by a name: dnsjava builds DNSSEC keys with
+ * explicit, unnamed parameters, and the JDK's named ones expose no name through the API.
  */
 final class BcCurves {
   private BcCurves() {}

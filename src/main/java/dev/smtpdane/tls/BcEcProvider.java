@@ -5,22 +5,26 @@ import java.security.Security;
 import java.util.Map;
 
 /**
- * A JCA provider, put first in the list, that does the elliptic-curve work of every handshake
- * with Bouncy Castle's arithmetic instead of the JDK's (issue 9): verifying the server's ECDSA
- * CertificateVerify (RFC 8446 §4.4.3) on a P-256 or P-384 key, and making the P-256 key share.
- * A one-shot check compiles with C1 only, where the JDK's P-256 code is several times slower
- * than Bouncy Castle's, and the JDK's first P-256 key pair builds a table of 60 generator
- * multiples (~115 ms); Bouncy Castle's costs about one multiplication.
+ * A JCA provider, put first in the JVM's list before the first check (issue 9), that does the
+ * elliptic-curve work a check repeats most with Bouncy Castle's arithmetic instead of the JDK's:
+ * every SHA-2/ECDSA verification with a P-256 or P-384 key (the server's TLS 1.3
+ * CertificateVerify, RFC 8446 §4.4.3, or TLS 1.2 ServerKeyExchange; DANE-TA chain signatures;
+ * OCSP responses; DNSSEC algorithms 13 and 14), and P-256 key pairs (the handshake's key share).
+ * A check compiles with C1 only, where the JDK's P-256 code is several times slower than Bouncy
+ * Castle's, and the JDK's first P-256 key pair builds a table of 60 generator multiples
+ * (~115 ms); Bouncy Castle's costs about one multiplication.
  *
- * <p>Everything else declines, and the JCA's delayed provider selection moves on to the JDK:
- * signing, other curves, RSA, key agreement. The answers are the JDK's answers (the tests
- * compare both on good, tampered and malformed signatures), so trust decisions do not change.
+ * <p>Everything else is the JDK's: signing, other curves, RSA, key agreement. Private keys and
+ * other key generators skip this provider through the JCA's delayed provider selection; a
+ * verifier given a key it does not compute on hands it to the JDK's own. Its answers are the
+ * JDK's (the tests compare both on good, tampered, malformed and out-of-range signatures), so
+ * it changes how fast a verdict comes, never which.
  */
 public final class BcEcProvider extends Provider {
   private static final long serialVersionUID = 1L;
   private static final String NAME = "SmtpdaneBcEc";
   // By name, and no lambdas: installing must load no Bouncy Castle class and start no
-  // invokedynamic machinery, as a run that makes no handshake (-version) pays for it too.
+  // invokedynamic machinery, which a check that ends before any TLS would pay for too.
   private static final String VERIFIER = "dev.smtpdane.tls.BcEcdsaVerifier";
   private static final String GENERATOR = "dev.smtpdane.tls.BcP256KeyPairGenerator";
 
@@ -54,9 +58,9 @@ public final class BcEcProvider extends Provider {
     @Override
     public Object newInstance(Object constructorParameter) {
       return switch (getAlgorithm()) {
-        case "SHA256withECDSA" -> new BcEcdsaVerifier("SHA-256");
-        case "SHA384withECDSA" -> new BcEcdsaVerifier("SHA-384");
-        case "SHA512withECDSA" -> new BcEcdsaVerifier("SHA-512");
+        case "SHA256withECDSA" -> new BcEcdsaVerifier("SHA256withECDSA", "SHA-256");
+        case "SHA384withECDSA" -> new BcEcdsaVerifier("SHA384withECDSA", "SHA-384");
+        case "SHA512withECDSA" -> new BcEcdsaVerifier("SHA512withECDSA", "SHA-512");
         default -> new BcP256KeyPairGenerator();
       };
     }

@@ -1,81 +1,113 @@
 package dev.smtpdane.tls;
 
-import java.io.IOException;
 import java.math.BigInteger;
+import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
 import java.security.InvalidParameterException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.NoSuchProviderException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.SignatureException;
 import java.security.SignatureSpi;
 import java.security.interfaces.ECPublicKey;
-import java.util.Arrays;
-import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.ASN1Sequence;
+import java.security.spec.AlgorithmParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.util.Optional;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 
 /**
- * SHA-2 with ECDSA, verification only, on P-256 and P-384 keys ({@link BcEcProvider}). Accepts
- * what the JDK accepts: the signature must be one SEQUENCE of two INTEGERs in DER, re-encoding
- * to the very same bytes (anything else is a SignatureException, as with the JDK's
- * ECUtil.decodeSignature), with r and s in [1, n-1] (FIPS 186-5 §6.4.2, checked by
- * ECDSASigner); the key's point must lie on its curve. A private key or a key on another curve is refused with InvalidKeyException, which the
- * JCA takes as "try the next provider".
+ * SHA-2 with ECDSA ({@link BcEcProvider}): Bouncy Castle verifies with a valid P-256 or P-384
+ * public key; anything else (another curve, a point off its curve, signing) is handed to the
+ * JDK's own implementation in this same object, so the answer never depends on which provider
+ * the JCA happened to pick first. Accepts what the JDK accepts: a SEQUENCE of two INTEGERs in
+ * DER, read exactly as ECUtil.decodeSignature reads it ({@link #decode}), with r and s in
+ * [1, n-1] (FIPS 186-5 §6.4.2, checked by ECDSASigner).
  */
 final class BcEcdsaVerifier extends SignatureSpi {
+  private final String algorithm;
   private final String digestName;
-  private MessageDigest digest;
+  private MessageDigest digest; // while Bouncy Castle verifies
   private ECPublicKeyParameters key;
+  private Signature jdk; // while the JDK does the work
 
-  BcEcdsaVerifier(String digestName) {
+  BcEcdsaVerifier(String algorithm, String digestName) {
+    this.algorithm = algorithm;
     this.digestName = digestName;
   }
 
   @Override
   protected void engineInitVerify(PublicKey publicKey) throws InvalidKeyException {
-    if (!(publicKey instanceof ECPublicKey ec)) {
-      throw new InvalidKeyException("not an EC public key");
+    reset();
+    Optional<ECDomainParameters> curve = publicKey instanceof ECPublicKey ec
+        ? BcCurves.of(ec.getParams()) : Optional.empty();
+    if (curve.isPresent()) {
+      ECPublicKey ec = (ECPublicKey) publicKey;
+      try {
+        // ECPublicKeyParameters validates the point: coordinates in [0, p-1], on the curve,
+        // not infinity. The JDK answers false for such a key, so it gets to answer.
+        key = new ECPublicKeyParameters(curve.get().getCurve().createPoint(
+            ec.getW().getAffineX(), ec.getW().getAffineY()), curve.get());
+        digest = MessageDigest.getInstance(digestName);
+        return;
+      } catch (IllegalArgumentException e) {
+        key = null;
+      } catch (NoSuchAlgorithmException e) {
+        throw new InvalidKeyException(e);
+      }
     }
-    ECDomainParameters curve = BcCurves.of(ec.getParams())
-        .orElseThrow(() -> new InvalidKeyException("not a P-256 or P-384 key"));
-    try {
-      // ECPublicKeyParameters validates the point: on the curve, not infinity.
-      key = new ECPublicKeyParameters(curve.getCurve().createPoint(
-          ec.getW().getAffineX(), ec.getW().getAffineY()), curve);
-      digest = MessageDigest.getInstance(digestName);
-    } catch (IllegalArgumentException | NoSuchAlgorithmException e) {
-      throw new InvalidKeyException("unusable EC public key: " + e.getMessage(), e);
-    }
+    jdk().initVerify(publicKey);
   }
 
   @Override
   protected void engineInitSign(PrivateKey privateKey) throws InvalidKeyException {
-    throw new InvalidKeyException("verification only");
+    reset();
+    jdk().initSign(privateKey);
+  }
+
+  @Override
+  protected void engineInitSign(PrivateKey privateKey, SecureRandom random)
+      throws InvalidKeyException {
+    reset();
+    jdk().initSign(privateKey, random);
   }
 
   @Override
   protected void engineUpdate(byte b) throws SignatureException {
-    ready().update(b);
+    if (jdk != null) {
+      jdk.update(b);
+    } else {
+      ready().update(b);
+    }
   }
 
   @Override
   protected void engineUpdate(byte[] b, int off, int len) throws SignatureException {
-    ready().update(b, off, len);
+    if (jdk != null) {
+      jdk.update(b, off, len);
+    } else {
+      ready().update(b, off, len);
+    }
   }
 
   @Override
   protected byte[] engineSign() throws SignatureException {
-    throw new SignatureException("verification only");
+    if (jdk == null) {
+      throw new SignatureException("not initialized for signing");
+    }
+    return jdk.sign();
   }
 
   @Override
   protected boolean engineVerify(byte[] sigBytes) throws SignatureException {
+    if (jdk != null) {
+      return jdk.verify(sigBytes);
+    }
     byte[] hash = ready().digest(); // digest() also resets, for the next verification
     BigInteger[] rs = decode(sigBytes);
     ECDSASigner signer = new ECDSASigner();
@@ -83,21 +115,81 @@ final class BcEcdsaVerifier extends SignatureSpi {
     return signer.verifySignature(hash, rs[0], rs[1]);
   }
 
-  /** r and s of a DER ECDSA-Sig-Value (RFC 3279 §2.2.3), or SignatureException. */
+  /**
+   * r and s of a DER ECDSA-Sig-Value (RFC 3279 §2.2.3), by the JDK's rules (ECUtil
+   * .decodeSignature with DerInputStream in DER mode): definite lengths in their shortest
+   * form, nothing after the SEQUENCE or inside it after s, no INTEGER of zero length or with a
+   * redundant leading 00, and each INTEGER read as unsigned (DerValue.getPositiveBigInteger).
+   */
   static BigInteger[] decode(byte[] sig) throws SignatureException {
-    try {
-      if (ASN1Primitive.fromByteArray(sig) instanceof ASN1Sequence seq && seq.size() == 2
-          && seq.getObjectAt(0) instanceof ASN1Integer r
-          && seq.getObjectAt(1) instanceof ASN1Integer s
-          && Arrays.equals(seq.getEncoded(ASN1Encoding.DER), sig)) {
-        // Unsigned, as the JDK reads them (DerValue.getPositiveBigInteger): a value with its
-        // top bit set but no 00 pad is taken as the positive number its bytes spell.
-        return new BigInteger[] {r.getPositiveValue(), s.getPositiveValue()};
-      }
-    } catch (IOException | IllegalArgumentException | ClassCastException e) {
-      throw new SignatureException("Invalid encoding for signature", e);
+    int[] pos = {0};
+    int end = header(sig, pos, 0x30);
+    if (end != sig.length) {
+      throw invalid();
     }
-    throw new SignatureException("Invalid encoding for signature");
+    BigInteger r = integer(sig, pos, end);
+    BigInteger s = integer(sig, pos, end);
+    if (pos[0] != end) {
+      throw invalid();
+    }
+    return new BigInteger[] {r, s};
+  }
+
+  /** Reads a tag and a DER length at pos; returns where the value ends. */
+  private static int header(byte[] b, int[] pos, int tag) throws SignatureException {
+    int p = pos[0];
+    if (p + 2 > b.length || (b[p] & 0xff) != tag) {
+      throw invalid();
+    }
+    int len = b[p + 1] & 0xff;
+    p += 2;
+    if (len >= 0x80) {
+      int n = len & 0x7f; // 0x80 (indefinite, BER only) is n == 0
+      if (n == 0 || n > 4 || p + n > b.length || b[p] == 0) {
+        throw invalid();
+      }
+      len = 0;
+      for (int i = 0; i < n; i++) {
+        len = (len << 8) | (b[p++] & 0xff);
+      }
+      if (len < 0x80) { // also a 4-byte length past 2^31
+        throw invalid();
+      }
+    }
+    if (len > b.length - p) {
+      throw invalid();
+    }
+    pos[0] = p;
+    return p + len;
+  }
+
+  private static BigInteger integer(byte[] b, int[] pos, int limit) throws SignatureException {
+    int end = header(b, pos, 0x02);
+    int start = pos[0];
+    if (end > limit || end == start || (end - start >= 2 && b[start] == 0 && b[start + 1] >= 0)) {
+      throw invalid();
+    }
+    pos[0] = end;
+    return new BigInteger(1, b, start, end - start);
+  }
+
+  private static SignatureException invalid() {
+    return new SignatureException("Invalid encoding for signature");
+  }
+
+  private void reset() {
+    key = null;
+    digest = null;
+    jdk = null;
+  }
+
+  private Signature jdk() throws InvalidKeyException {
+    try {
+      jdk = Signature.getInstance(algorithm, "SunEC");
+      return jdk;
+    } catch (NoSuchAlgorithmException | NoSuchProviderException e) {
+      throw new InvalidKeyException("no JDK " + algorithm + " to hand this key to", e);
+    }
   }
 
   private MessageDigest ready() throws SignatureException {
@@ -105,6 +197,25 @@ final class BcEcdsaVerifier extends SignatureSpi {
       throw new SignatureException("not initialized for verification");
     }
     return digest;
+  }
+
+  /** As SunEC: no parameters, or the key's own curve (some certificates name it). */
+  @Override
+  protected void engineSetParameter(AlgorithmParameterSpec params)
+      throws InvalidAlgorithmParameterException {
+    if (jdk != null) {
+      jdk.setParameter(params);
+    } else if (params != null && !(params instanceof ECParameterSpec)) {
+      throw new InvalidAlgorithmParameterException("Parameters must be of type ECParameterSpec");
+    } else if (params != null && key != null
+        && BcCurves.of((ECParameterSpec) params).orElse(null) != key.getParameters()) {
+      throw new InvalidAlgorithmParameterException("Signature params does not match key params");
+    }
+  }
+
+  @Override
+  protected java.security.AlgorithmParameters engineGetParameters() {
+    return null; // as SunEC: RFC 3279 §2.2.3 and RFC 5758 §3.2 define none for ECDSA
   }
 
   @Override

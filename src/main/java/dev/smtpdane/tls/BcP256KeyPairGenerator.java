@@ -14,6 +14,7 @@ import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.ECPublicKeySpec;
+import java.util.Locale;
 import java.util.Set;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
@@ -23,15 +24,17 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 
 /**
  * EC key pairs on P-256 only ({@link BcEcProvider}): the ephemeral key share of a TLS handshake
- * (RFC 8446 §4.2.8). Bouncy Castle picks the private scalar and multiplies the generator; the
+ * (RFC 8446 §4.2.8; JSSE initializes with the JDK's named ECParameterSpec). Bouncy Castle picks the private scalar and multiplies the generator; the
  * pair is handed back as the JDK's own key objects, so JSSE and the JDK's ECDH agreement use it
  * as if the JDK had made it. Any other size or curve is refused, and the JCA moves on to the
  * JDK's generator.
  */
 final class BcP256KeyPairGenerator extends KeyPairGeneratorSpi {
+  // The JDK's names for P-256 (CurveDB, KnownOIDs), which it matches ignoring case.
   private static final Set<String> NAMES =
-      Set.of("secp256r1", "NIST P-256", "P-256", "prime256v1", "1.2.840.10045.3.1.7");
+      Set.of("secp256r1", "nist p-256", "x9.62 prime256v1", "1.2.840.10045.3.1.7");
 
+  private boolean initialized;
   private SecureRandom random;
 
   @Override
@@ -39,26 +42,31 @@ final class BcP256KeyPairGenerator extends KeyPairGeneratorSpi {
     if (keysize != 256) {
       throw new InvalidParameterException("P-256 only");
     }
-    this.random = random;
+    use(random);
   }
 
   @Override
   public void initialize(AlgorithmParameterSpec params, SecureRandom random)
       throws InvalidAlgorithmParameterException {
     boolean p256 = switch (params) {
-      case ECGenParameterSpec gen -> NAMES.contains(gen.getName());
+      case ECGenParameterSpec gen -> NAMES.contains(gen.getName().toLowerCase(Locale.ROOT));
       case ECParameterSpec spec -> BcCurves.of(spec).orElse(null) == BcCurves.P256;
       case null, default -> false;
     };
     if (!p256) {
       throw new InvalidAlgorithmParameterException("P-256 only");
     }
-    this.random = random;
+    use(random);
+  }
+
+  private void use(SecureRandom given) {
+    random = given != null ? given : new SecureRandom();
+    initialized = true;
   }
 
   @Override
   public KeyPair generateKeyPair() {
-    if (random == null) {
+    if (!initialized) {
       // Not initialized: the JDK's generator, next in line, applies its own default.
       throw new IllegalStateException("not initialized");
     }

@@ -8,7 +8,7 @@
  * {@code SSLContext}, so nothing is resumed and the chain callback always runs. Must not read
  * the JDK's trust store, do host-name checks, or offer anonymous cipher suites.
  *
- * <p>{@link dev.smtpdane.tls.BcEcProvider} only changes how fast the handshake's elliptic-curve
- * arithmetic runs, never what it accepts.
+ * <p>{@link dev.smtpdane.tls.BcEcProvider} only changes how fast the process's ECDSA
+ * verifications and P-256 key pairs are computed, never what they accept.
  */
 package dev.smtpdane.tls;

@@ -1,11 +1,14 @@
 package dev.smtpdane.smtp;
 
+import static dev.smtpdane.smtp.Probes.INTERMEDIATE;
 import static dev.smtpdane.smtp.Probes.LEAF;
+import static dev.smtpdane.smtp.Probes.MX;
 import static dev.smtpdane.smtp.Probes.failed;
 import static dev.smtpdane.smtp.Probes.request;
 import static dev.smtpdane.smtp.Probes.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.smtpdane.lab.pki.HeldCertificate;
 import dev.smtpdane.lab.pki.KeyType;
 import dev.smtpdane.lab.smtp.Behaviour;
 import dev.smtpdane.lab.smtp.LabSmtpServer;
@@ -13,25 +16,30 @@ import dev.smtpdane.report.FindingCode;
 import java.util.List;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(20)
 class HandshakeFailureTest {
 
-  @ParameterizedTest(name = "tlsOnConnect={0}")
-  @ValueSource(booleans = {false, true})
-  void handshakeFailingAfterCertificateKeepsThePresentedChain(boolean tlsOnConnect)
+  @ParameterizedTest(name = "{0}, tlsOnConnect={1}")
+  @CsvSource({"ECDSA_P256, false", "ECDSA_P256, true", "ECDSA_P384, false", "RSA_2048, false"})
+  void handshakeFailingAfterCertificateKeepsThePresentedChain(KeyType type, boolean tlsOnConnect)
       throws Exception {
-    // The server sends our leaf but signs with another key: the chain was seen, then TLS broke.
-    var wrongKey = KeyType.ECDSA_P256.generate().getPrivate();
-    try (LabSmtpServer server = server().chain(List.of(LEAF.certificate()), wrongKey)
+    // The server sends a leaf but signs its CertificateVerify with another key (RFC 8446
+    // §4.4.3): the chain was seen, then TLS broke. Nothing may pass without the leaf's key,
+    // whichever provider verifies the signature (P-256 and P-384: tls.BcEcProvider).
+    HeldCertificate leaf = type == KeyType.ECDSA_P256 ? LEAF : HeldCertificate.builder()
+        .commonName(MX).dnsNames(MX).keyType(type).signedBy(INTERMEDIATE).build();
+    var wrongKey = type.generate().getPrivate();
+    try (LabSmtpServer server = server().chain(List.of(leaf.certificate()), wrongKey)
         .mode(tlsOnConnect ? LabSmtpServer.Mode.TLS_ON_CONNECT : LabSmtpServer.Mode.STARTTLS)
         .start()) {
       var f = failed(SmtpProbe.run(request(server, tlsOnConnect)));
       assertThat(f.stage()).isEqualTo(Stage.HANDSHAKE);
       assertThat(f.code()).isEqualTo(FindingCode.HANDSHAKE_FAILED);
       assertThat(f.partial()).hasValueSatisfying(tls -> {
-        assertThat(tls.presentedChain()).containsExactly(LEAF.certificate());
+        assertThat(tls.presentedChain()).containsExactly(leaf.certificate());
         assertThat(tls.protocol()).isEqualTo("TLSv1.3");
       });
     }
