@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
@@ -45,6 +47,13 @@ class BcEcProviderTest {
 
   enum Outcome { ACCEPT, REJECT }
 
+  /** Both curves, and a hash longer than P-256's order (truncated, FIPS 186-5 §6.4.2). */
+  @Retention(RetentionPolicy.RUNTIME)
+  @ParameterizedTest(name = "{0} with {1}")
+  @CsvSource({"secp256r1, SHA256withECDSA", "secp256r1, SHA512withECDSA",
+      "secp384r1, SHA384withECDSA"})
+  @interface EachCurveAndHashSize {}
+
   @ParameterizedTest(name = "{0} with {1}")
   @CsvSource({
       "secp256r1, SHA256withECDSA", "secp256r1, SHA384withECDSA", "secp256r1, SHA512withECDSA",
@@ -64,9 +73,7 @@ class BcEcProviderTest {
     }
   }
 
-  @ParameterizedTest(name = "{0} with {1}")
-  @CsvSource({"secp256r1, SHA256withECDSA", "secp256r1, SHA512withECDSA",
-      "secp384r1, SHA384withECDSA"})
+  @EachCurveAndHashSize
   void everyOneBitChangeOfASignatureGetsTheJdksAnswer(String curve, String algorithm)
       throws Exception {
     KeyPair key = jdkKeyPair(curve);
@@ -84,9 +91,7 @@ class BcEcProviderTest {
     assertThat(accepted).as("no changed signature verifies").isZero();
   }
 
-  @ParameterizedTest(name = "{0} with {1}")
-  @CsvSource({"secp256r1, SHA256withECDSA", "secp256r1, SHA512withECDSA",
-      "secp384r1, SHA384withECDSA"})
+  @EachCurveAndHashSize
   void malformedAndOutOfRangeSignaturesGetTheJdksAnswer(String curve, String algorithm)
       throws Exception {
     KeyPair key = jdkKeyPair(curve);
