@@ -2,7 +2,8 @@
 # Mutation testing of the DANE engine (dev.smtpdane.dane) with PIT: mutates the rules and
 # checks that the dane unit tests notice. Runs the pom's "mutation" profile with a JDK >= 21,
 # found as ./run-tests finds it. Extra arguments go to Maven, e.g. -o (offline) or
-# -Dmutation.targetClasses=dev.smtpdane.dane.UsableRecords (one class, while iterating).
+# -Dmutation.targetClasses=dev.smtpdane.dane.UsableRecords (one class, while iterating), or
+# -Dmutation.targetClasses='dev.smtpdane.tls.Bc*' -Dmutation.targetTests='dev.smtpdane.tls.*Test'.
 # 7 to 13 minutes on a 2-core machine (README "Building").
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)

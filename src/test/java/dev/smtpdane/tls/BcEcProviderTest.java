@@ -19,6 +19,7 @@ import java.security.Security;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECFieldF2m;
 import java.security.spec.ECFieldFp;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
@@ -156,12 +157,24 @@ class BcEcProviderTest {
     byte[] signed256 = jdkSign("SHA256withECDSA", p256, message);
     assertThat(ours("SHA512withECDSA", p521.getPublic(), message, signed521))
         .isEqualTo(Outcome.ACCEPT);
+    BcEcdsaVerifier spi = new BcEcdsaVerifier("SHA256withECDSA", "SHA-256");
+    spi.engineInitVerify(p256.getPublic());
+    assertThat(spi.byBouncyCastle()).as("P-256").isTrue();
+    spi.engineInitVerify(jdkKeyPair("secp384r1").getPublic());
+    assertThat(spi.byBouncyCastle()).as("P-384").isTrue();
+    spi.engineInitVerify(p521.getPublic());
+    assertThat(spi.byBouncyCastle()).as("P-521").isFalse();
+    spi.engineInitVerify(p256.getPublic());
+    spi.engineInitSign(p256.getPrivate());
+    assertThat(spi.byBouncyCastle()).as("signing").isFalse();
     // Points the JDK's verification refuses (ECUtil.validatePublicKey): so does this one.
     for (ECPoint bad : List.of(new ECPoint(pub.getW().getAffineX(),
             pub.getW().getAffineY().add(BigInteger.ONE)), // off the curve
         new ECPoint(pub.getW().getAffineX().add(p), pub.getW().getAffineY()), // x >= p
         ECPoint.POINT_INFINITY)) {
       ECPublicKey key = ecKey(bad, pub.getParams());
+      spi.engineInitVerify(key);
+      assertThat(spi.byBouncyCastle()).as("%s", bad).isFalse();
       assertThat(ours("SHA256withECDSA", key, message, signed256))
           .isEqualTo(jdk("SHA256withECDSA", key, message, signed256)).isEqualTo(Outcome.REJECT);
     }
@@ -218,12 +231,26 @@ class BcEcProviderTest {
 
     // Near misses are not P-256: the JDK answers for them (and refuses these curves).
     BigInteger p = ((ECFieldFp) n.getCurve().getField()).getP();
+    ECFieldFp p384 = (ECFieldFp) ((ECPublicKey) jdkKeyPair("secp384r1").getPublic()).getParams()
+        .getCurve().getField();
     List<ECParameterSpec> nearMisses = List.of(
         new ECParameterSpec(new EllipticCurve(n.getCurve().getField(), n.getCurve().getA(),
             n.getCurve().getB().add(BigInteger.ONE)), n.getGenerator(), n.getOrder(), 1),
         new ECParameterSpec(n.getCurve(), new ECPoint(n.getGenerator().getAffineX(),
             p.subtract(n.getGenerator().getAffineY())), n.getOrder(), 1), // -G
-        new ECParameterSpec(n.getCurve(), n.getGenerator(), n.getOrder(), 2));
+        new ECParameterSpec(n.getCurve(), n.getGenerator(), n.getOrder(), 2),
+        new ECParameterSpec(new EllipticCurve(n.getCurve().getField(),
+            n.getCurve().getA().add(BigInteger.ONE), n.getCurve().getB()), n.getGenerator(),
+            n.getOrder(), 1),
+        new ECParameterSpec(new EllipticCurve(new ECFieldFp(p384.getP()), n.getCurve().getA(),
+            n.getCurve().getB()), n.getGenerator(), n.getOrder(), 1),
+        new ECParameterSpec(n.getCurve(), new ECPoint(n.getGenerator().getAffineX()
+            .add(BigInteger.ONE), n.getGenerator().getAffineY()), n.getOrder(), 1),
+        new ECParameterSpec(n.getCurve(), n.getGenerator(), n.getOrder().add(BigInteger.TWO),
+            1),
+        new ECParameterSpec(new EllipticCurve(new ECFieldF2m(233, new int[] {74}),
+            BigInteger.ONE, BigInteger.ONE), n.getGenerator(), n.getOrder(), 1));
+    assertThat(BcCurves.of(null)).isEmpty();
     for (ECParameterSpec spec : nearMisses) {
       assertThat(BcCurves.of(spec)).isEmpty();
       ECPublicKey k = ecKey(named.getW(), spec);
@@ -237,6 +264,7 @@ class BcEcProviderTest {
     KeyPair p256 = jdkKeyPair("secp256r1");
     ECParameterSpec p384 = ((ECPublicKey) jdkKeyPair("secp384r1").getPublic()).getParams();
     Signature v = Signature.getInstance("SHA256withECDSA", OURS);
+    v.setParameter(p384); // before a key, any curve, as SunEC
     v.initVerify(p256.getPublic());
     v.setParameter(null);
     v.setParameter(((ECPublicKey) p256.getPublic()).getParams());
@@ -305,6 +333,8 @@ class BcEcProviderTest {
     assertThatThrownBy(() -> ours.initialize(new ECGenParameterSpec(name)))
         .isInstanceOf(InvalidAlgorithmParameterException.class);
     assertThatThrownBy(() -> ours.initialize(384)).isInstanceOf(InvalidParameterException.class);
+    assertThatThrownBy(() -> ours.initialize(((ECPublicKey) jdkKeyPair("secp384r1").getPublic())
+        .getParams())).isInstanceOf(InvalidAlgorithmParameterException.class);
     assertThatThrownBy(ours::generateKeyPair).isInstanceOf(IllegalStateException.class);
     // Installed, the JCA moves on to the JDK, which takes or refuses the name as it does alone.
     assertThat(BcEcProvider.install()).isTrue();
