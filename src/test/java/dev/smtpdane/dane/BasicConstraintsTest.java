@@ -18,7 +18,17 @@ import java.security.cert.X509Certificate;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x509.Time;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.jcajce.JcaX509v1CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -38,6 +48,8 @@ class BasicConstraintsTest {
   static Stream<Arguments> issuers() {
     HeldCertificate v1Root = v1("V1 Root", null);
     HeldCertificate underV1 = TestPki.ca("Under V1").signedBy(v1Root).build();
+    HeldCertificate v2Root = v2SelfSigned("V2 Root");
+    HeldCertificate underV2 = TestPki.ca("Under V2").signedBy(v2Root).build();
     HeldCertificate root = TestPki.ca("V3 Root").build();
     HeldCertificate v1Inter = v1("V1 Inter", root);
     HeldCertificate noKeyUsage = TestPki.ca("No KeyUsage").withoutKeyUsage().signedBy(root)
@@ -57,6 +69,12 @@ class BasicConstraintsTest {
             TestPki.ta211(v1Root.certificate()), matched(false, 0, 1, 2)),
         row("v1 self-issued root carried by 2 0 0", List.of(leaf(underV1), underV1),
             full200(v1Root), matched(true, 0, 1)),
+        // OpenSSL's V1_ROOT is version 1 only: a version 2 root without extensions is no CA.
+        row("v2 self-issued root, sent, 2 1 1 on it", List.of(leaf(underV2), underV2, v2Root),
+            TestPki.ta211(v2Root.certificate()), new RecordResult.NotCa(2,
+                NO_BASIC_CONSTRAINTS)),
+        row("v2 self-issued root carried by 2 0 0", List.of(leaf(underV2), underV2),
+            full200(v2Root), new RecordResult.NotCa(RECORD_CERTIFICATE, NO_BASIC_CONSTRAINTS)),
         row("v1 intermediate below a sent root", List.of(leaf(v1Inter), v1Inter, root),
             TestPki.ta211(root.certificate()), new RecordResult.NotCa(1, NO_BASIC_CONSTRAINTS)),
         // At the top, but not self-issued: not an old root, so not tolerated.
@@ -140,6 +158,37 @@ class BasicConstraintsTest {
       assertThat(cert.getVersion()).isEqualTo(1);
       return new HeldCertificate(cert, pair);
     } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A self-signed version 2 certificate, no extensions (a version 3 field), written by hand as
+   * Bouncy Castle builds only versions 1 and 3 (RFC 5280 §4.1: version 2 adds unique IDs).
+   */
+  private static HeldCertificate v2SelfSigned(String cn) {
+    KeyPair pair = KeyType.ECDSA_P256.generate();
+    X500Name subject = new X500Name("CN=" + cn);
+    AlgorithmIdentifier ecdsaSha256 =
+        new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA256);
+    try {
+      DERSequence tbs = new DERSequence(new ASN1Encodable[] {
+          new DERTaggedObject(true, 0, new ASN1Integer(1)), // v2
+          new ASN1Integer(2), ecdsaSha256, subject,
+          new DERSequence(new ASN1Encodable[] {new Time(Date.from(TestPki.FROM)),
+              new Time(Date.from(TestPki.UNTIL))}),
+          subject, SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded())});
+      java.security.Signature signer = java.security.Signature.getInstance("SHA256withECDSA");
+      signer.initSign(pair.getPrivate());
+      signer.update(tbs.getEncoded(ASN1Encoding.DER));
+      byte[] der = new DERSequence(new ASN1Encodable[] {tbs, ecdsaSha256,
+          new DERBitString(signer.sign())}).getEncoded(ASN1Encoding.DER);
+      X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509")
+          .generateCertificate(new ByteArrayInputStream(der));
+      assertThat(cert.getVersion()).isEqualTo(2);
+      cert.verify(pair.getPublic());
+      return new HeldCertificate(cert, pair);
+    } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException(e);
     }
   }

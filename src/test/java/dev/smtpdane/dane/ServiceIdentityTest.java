@@ -166,6 +166,40 @@ class ServiceIdentityTest {
     assertThat(ServiceIdentity.presentedNames(clean.certificate())).containsExactly(TestPki.MX);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      // mx.example.test is 6d782e6578616d706c652e74657374 (15 bytes)
+      "dNSName with a long-form length, 301282810f6d782e6578616d706c652e74657374",
+      "SEQUENCE with a long-form length, 308111820f6d782e6578616d706c652e74657374",
+      "SEQUENCE of indefinite length, 3080820f6d782e6578616d706c652e746573740000",
+  })
+  void sanInBerNotDerPresentsNoNames(String form, String hex) throws Exception {
+    // BER that a lenient reader decodes to the host's name; but it is not DER (RFC 5280
+    // §4.1), and OpenSSL refuses it: no name, and not the CN either.
+    byte[] ber = java.util.HexFormat.of().parseHex(hex);
+    GeneralName[] lenient = GeneralNames.getInstance(ber).getNames();
+    assertThat(lenient).hasSize(1);
+    assertThat(lenient[0].getTagNo()).isEqualTo(GeneralName.dNSName);
+    assertThat(lenient[0].getName()).hasToString(TestPki.MX);
+    assertPresentsNoNames(form, ber);
+  }
+
+  @Test
+  void sanWithAConstructedDnsNamePresentsNoNames() throws Exception {
+    // [2] built of two IA5String parts, "mx" and ".example.test" (BER allows it, DER not).
+    assertPresentsNoNames("constructed dNSName", java.util.HexFormat.of()
+        .parseHex("3015a21316026d78160d2e6578616d706c652e74657374"));
+  }
+
+  private static void assertPresentsNoNames(String form, byte[] san) {
+    TestPki.Chain ec = TestPki.chain(KeyType.ECDSA_P256);
+    HeldCertificate leaf = HeldCertificate.builder().commonName(TestPki.MX)
+        .validity(TestPki.FROM, TestPki.UNTIL).signedBy(ec.inter())
+        .rawExtension(SAN, false, san).build();
+    assertThat(ServiceIdentity.unreadableSan(leaf.certificate())).as(form).isTrue();
+    assertThat(ServiceIdentity.presentedNames(leaf.certificate())).as(form).isEmpty();
+  }
+
   @Test
   void readableSanWithTheHostPasses() {
     TestPki.Chain ec = TestPki.chain(KeyType.ECDSA_P256);
