@@ -8,6 +8,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lab.sh"
 rows=$bench_work/rows
 : >"$rows"
+# How fast the machine is before and after (reference.sh): figures move with it.
+before=$("$here/reference.sh" 2 2>&1 | sed -n 's/^reference job (s)://p')
 for script in cold-start.sh round-trips.sh many-domains.sh; do
   echo "run-all: $script ..." >&2
   if ! "$here/$script" >"$bench_work/out" 2>&1; then
@@ -17,7 +19,9 @@ for script in cold-start.sh round-trips.sh many-domains.sh; do
   grep -v '^ROW|' "$bench_work/out" >&2 || true
   grep '^ROW|' "$bench_work/out" >>"$rows" || true
 done
+after=$("$here/reference.sh" 2 2>&1 | sed -n 's/^reference job (s)://p')
 echo "Machine: $(bench_machine); $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "Reference job (bench/reference.sh, s): before${before:- failed}, after${after:- failed}"
 echo
 echo "| figure | measured | target | ok |"
 echo "| --- | --- | --- | --- |"
