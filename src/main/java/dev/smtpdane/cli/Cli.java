@@ -131,9 +131,15 @@ public final class Cli implements Callable<Integer> {
   String input;
 
   @Option(names = {"--parallel", "-parallel"}, paramLabel = "N", defaultValue = "16",
-      description = "Targets checked at once with --input (at most 4 connections per server"
-          + " address whatever N is). Default: ${DEFAULT-VALUE}.")
+      description = "Targets checked at once with --input (and at most --per-address"
+          + " connections to one server address whatever N is). Default: ${DEFAULT-VALUE}.")
   int parallel;
+
+  @Option(names = {"--per-address", "-per-address"}, paramLabel = "N", defaultValue = "4",
+      description = "At most N SMTP sessions open at once to one server address, 1 to 64:"
+          + " with --input, the targets of one provider share its MX. Default:"
+          + " ${DEFAULT-VALUE}.")
+  int perAddress;
 
   @Option(names = {"--resolver", "-resolver"}, paramLabel = "ADDR",
       description = "DNS resolver to use (ip, ip:port, [v6]:port; repeatable, tried in order);"

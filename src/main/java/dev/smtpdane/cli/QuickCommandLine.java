@@ -49,6 +49,7 @@ final class QuickCommandLine {
     flag("validate", "-validate", "--validate");
     value("trust-anchor", "-trust-anchor", "--trust-anchor");
     value("parallel", "-parallel", "--parallel");
+    value("per-address", "-per-address", "--per-address");
     list("resolver", "-resolver", "--resolver");
     value("expiration-warning", "-expiration-warning", "--expiration-warning");
     flag("expect-ocsp", "-expect-ocsp", "--expect-ocsp");
@@ -113,6 +114,7 @@ final class QuickCommandLine {
     c.timeout = Duration.ofSeconds(60);
     c.dnssec = Cli.DnssecMode.TRUST_AD;
     c.parallel = 16;
+    c.perAddress = 4;
     c.expirationWarning = Duration.ofHours(168);
     return c;
   }
@@ -138,7 +140,8 @@ final class QuickCommandLine {
         case "dnssec" -> c.dnssec = new DnssecModeConverter().convert(value);
         case "validate" -> c.validate = true;
         case "trust-anchor" -> c.trustAnchor = value;
-        case "parallel" -> c.parallel = parallel(value);
+        case "parallel" -> c.parallel = smallNumber(value);
+        case "per-address" -> c.perAddress = smallNumber(value);
         case "resolver" -> c.resolvers.add(value);
         case "expiration-warning" -> c.expirationWarning = GoDuration.parse(value);
         case "expect-ocsp" -> c.expectOcsp = true;
@@ -161,7 +164,7 @@ final class QuickCommandLine {
     }
   }
 
-  private static int parallel(String value) {
+  private static int smallNumber(String value) {
     if (!value.matches("[0-9]{1,4}")) {
       throw new IllegalArgumentException("not a plain small number: " + value);
     }

@@ -31,6 +31,9 @@ import java.util.Optional;
 
 /** Runs a check described by {@link RunOptions}, prints the report, returns the exit code. */
 final class Run {
+  /** SMTP sessions open at once in one run, whatever --parallel and --per-address say. */
+  static final int MAX_SESSIONS = 64;
+
   private Run() {}
 
   static int execute(RunOptions o, PrintWriter out, PrintWriter err) {
@@ -90,8 +93,8 @@ final class Run {
     // provider list.
     BcEcProvider.install();
     CheckSettings settings = new CheckSettings(o.heloName(), o.connectTimeout(),
-        o.readTimeout(), o.runTimeout(), o.runTimeout(), o.proxy(), 64, 4,
-        o.expirationWarning(), o.expectOcsp());
+        o.readTimeout(), o.runTimeout(), o.runTimeout(), o.proxy(), MAX_SESSIONS,
+        o.perAddress(), o.expirationWarning(), o.expectOcsp());
     // Only to label records with a CA's name; the store is never used for trust.
     CaNames cas = o.certNames() && showsCaNames(o)
         ? CaNames.fromEnvironment(o.caStoreEnvironment()) : CaNames.none();

@@ -26,6 +26,7 @@ public record RunOptions(
     List<HostSpec> targets,
     boolean bulk,
     int parallel,
+    int perAddress,
     int defaultPort,
     boolean tlsOnConnect,
     List<String> akaNames,
@@ -64,6 +65,10 @@ public record RunOptions(
     if (c.parallel < 1 || c.parallel > 1024) {
       throw usage(c, "--parallel must be from 1 to 1024 (got " + c.parallel + ")");
     }
+    if (c.perAddress < 1 || c.perAddress > Run.MAX_SESSIONS) {
+      throw usage(c, "--per-address must be from 1 to " + Run.MAX_SESSIONS + " (got "
+          + c.perAddress + ")");
+    }
     LookupMode mode = c.mx ? LookupMode.MX
         : (c.submission || c.submissions || c.srv != null) ? LookupMode.SRV : LookupMode.HOST;
     Optional<String> service = Optional.ofNullable(
@@ -92,8 +97,8 @@ public record RunOptions(
     OutputMode output = c.nagios ? OutputMode.NAGIOS : c.json ? OutputMode.JSON
         : c.terse ? OutputMode.TERSE : OutputMode.TEXT;
     boolean color = !c.noColor && !c.nagios && !c.json && env.get("NO_COLOR") == null;
-    return new RunOptions(mode, service, targets, c.input != null, c.parallel, port,
-        c.tlsOnConnect || c.submissions, List.copyOf(c.aka), c.ipv4Only, c.ipv6Only, helo,
+    return new RunOptions(mode, service, targets, c.input != null, c.parallel, c.perAddress,
+        port, c.tlsOnConnect || c.submissions, List.copyOf(c.aka), c.ipv4Only, c.ipv6Only, helo,
         c.connectTimeout, c.readTimeout, c.timeout, parseProxy(c), resolvers,
         c.validate || c.trustAnchor != null || c.dnssec == Cli.DnssecMode.VALIDATE,
         trustAnchors(c), c.expirationWarning,

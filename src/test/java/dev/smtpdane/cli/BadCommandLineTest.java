@@ -57,6 +57,10 @@ class BadCommandLineTest {
         bad("-port: empty port", "-port", "", "h.test"),
         bad("-port: unknown service name '-1'", "-port=-1", "h.test"),
         bad("-port: invalid port '25 26'", "-port", "25 26", "h.test"),
+        // --parallel and --per-address
+        bad("--parallel must be from 1 to 1024 (got 0)", "--parallel", "0", "h.test"),
+        bad("--per-address must be from 1 to 64 (got 0)", "--per-address", "0", "h.test"),
+        bad("--per-address must be from 1 to 64 (got 65)", "-per-address=65", "h.test"),
         // -srv
         bad("-srv needs a service name", "-srv", "", "example.test"),
         bad("-srv: invalid service name '_imap'", "-srv", "_imap", "example.test"),

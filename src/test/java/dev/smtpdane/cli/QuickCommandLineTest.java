@@ -26,9 +26,11 @@ class QuickCommandLineTest {
   private static final List<String> VALUED = List.of("-srv", "--srv", "-port", "--port", "-p",
       "-aka", "--aka", "-helo", "-connect-timeout", "--read-timeout", "-read-timeout",
       "--timeout", "-timeout", "-proxy-tcp", "--dnssec", "-dnssec", "--trust-anchor",
-      "--parallel", "-parallel", "--resolver", "-resolver", "-expiration-warning");
+      "--parallel", "-parallel", "--per-address", "-per-address", "--resolver", "-resolver",
+      "-expiration-warning");
   private static final List<String> VALUES = List.of("25", "smtp", "smtp(25)", "0", "-1", "",
       "10s", "1m30s", "0s", "-5s", "abc", "trust-ad", "validate", "VALIDATE", "1024", "99999",
+      "64", "65",
       "127.0.0.1:53", "[::1]:5353", "socks5://127.0.0.1:1080", "mail.example.org",
       "[192.0.2.1]", "submission", "x y", "/nonexistent/anchor.ds", "-mx", "@args");
   private static final List<String> TARGETS = List.of("example.org", "mx.example.org:25",
@@ -45,6 +47,7 @@ class QuickCommandLineTest {
     "--timeout=5s --read-timeout 2s -connect-timeout 1s -expiration-warning 0 x.example",
     "--dnssec validate -4 -helo mail.example.org -q -terse example.org",
     "--resolver 127.0.0.1 --resolver [::1]:53 -parallel 4 -show-cert-info example.org",
+    "-per-address 16 -mx example.org",
   })
   void plainLinesAreReadAsPicocliReadsThem(String line) throws Exception {
     String[] args = line.split(" ");
