@@ -9,7 +9,15 @@ here=$(cd "$(dirname "$0")" && pwd)
 rows=$bench_work/rows
 : >"$rows"
 # How fast the machine is before and after (reference.sh): figures move with it.
-before=$("$here/reference.sh" 2 2>&1 | sed -n 's/^reference job (s)://p')
+reference() {
+  if "$here/reference.sh" 2 >"$bench_work/ref.out" 2>&1; then
+    sed -n 's/^reference job (s)://p' "$bench_work/ref.out"
+  else
+    echo "run-all: reference.sh failed:" >&2
+    cat "$bench_work/ref.out" >&2
+  fi
+}
+before=$(reference)
 for script in cold-start.sh round-trips.sh many-domains.sh; do
   echo "run-all: $script ..." >&2
   if ! "$here/$script" >"$bench_work/out" 2>&1; then
@@ -19,7 +27,7 @@ for script in cold-start.sh round-trips.sh many-domains.sh; do
   grep -v '^ROW|' "$bench_work/out" >&2 || true
   grep '^ROW|' "$bench_work/out" >>"$rows" || true
 done
-after=$("$here/reference.sh" 2 2>&1 | sed -n 's/^reference job (s)://p')
+after=$(reference)
 echo "Machine: $(bench_machine); $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "Reference job (bench/reference.sh, s): before${before:- failed}, after${after:- failed}"
 echo

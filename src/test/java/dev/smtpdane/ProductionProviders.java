@@ -6,9 +6,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Puts the JCA provider that every check installs ({@code Run}) in front of the test JVM's
- * list too, before every test class (registered for all of them through
- * junit-platform.properties), so that every handshake, chain signature and DNSSEC signature in
- * the tests is checked by the code a real run uses.
+ * list too, before every test class (registered in META-INF/services, which
+ * junit-platform.properties turns on for all of them), so that every handshake, chain
+ * signature and DNSSEC signature in the tests is checked by the code a real run uses.
  */
 public final class ProductionProviders implements BeforeAllCallback {
   private static volatile boolean ran;

@@ -7,8 +7,8 @@ import picocli.CommandLine.IVersionProvider;
 /**
  * `-version`: our version, commit and build date, the runtime, and the libraries a verdict
  * depends on. It reads two small resources and nothing else, so it stays fast: Bouncy Castle
- * is never loaded here (its signed-jar checks alone cost ~180 ms), its version comes from the
- * build.
+ * is never loaded here (its classes cost start-up time, and ~180 ms more to verify where its
+ * jar is still signed, as on a development class path), its version comes from the build.
  */
 final class VersionInfo implements IVersionProvider {
   /** Written by Maven resource filtering (pom.xml); fields are "unknown" when not filtered. */

@@ -96,12 +96,14 @@ final class ServiceIdentity {
 
   /**
    * True if a subjectAltName extension is present but not readable strictly: not DER (trailing
-   * bytes, a constructed string, nesting Bouncy Castle refuses) or refused by the JDK's parser.
-   * Decision: such a certificate presents no names, so DANE-TA fails its name check. OpenSSL
-   * (Postfix, Exim) fails those it cannot decode too, and cannot even load some the JDK
-   * refuses; falling back to the CN would be a false pass (RFC 6125 §6.4.4). Stricter than
-   * OpenSSL for one rare case: a DNS-ID that matches beside a name only the JDK refuses (a URI
-   * without a scheme) fails here.
+   * bytes, BER lengths, a constructed string, nesting Bouncy Castle refuses) or refused by the
+   * JDK's parser. Decision: such a certificate presents no names, so DANE-TA fails its name
+   * check; falling back to the CN would be a false pass (RFC 6125 §6.4.4). OpenSSL (Postfix,
+   * Exim) fails those it cannot decode too, and cannot even load some the JDK refuses. It is
+   * more lenient with BER (lengths not in their shortest form, indefinite lengths): there we
+   * are deliberately stricter, as RFC 5280 §4.1 requires DER, as we are for a DNS-ID that
+   * matches beside a name only the JDK refuses (a URI without a scheme). Both can fail a
+   * name check that Postfix would pass; neither can pass one it would fail.
    */
   static boolean unreadableSan(X509Certificate cert) {
     byte[] extension = cert.getExtensionValue(SUBJECT_ALT_NAME);

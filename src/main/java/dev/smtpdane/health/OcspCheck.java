@@ -19,7 +19,7 @@ import java.util.Optional;
  * said not to trust its key.
  *
  * <p>This class touches no Bouncy Castle class: parsing happens in a class loaded only when a
- * staple exists, so a run that sees none never pays for loading Bouncy Castle.
+ * staple exists, so a run that sees none never loads Bouncy Castle's OCSP classes.
  */
 public final class OcspCheck {
   private OcspCheck() {}

@@ -7,7 +7,8 @@
  *
  * <p>Pure functions of what the TLS session captured and an injected {@code now}: no sockets, no
  * clock, no printing. Only {@code CaNames} reads files (the system CA bundle), lazily, and never
- * for trust. Bouncy Castle is loaded only when a server actually stapled a response, so a run
- * that sees no staple pays nothing for it.
+ * for trust. Bouncy Castle's OCSP and certificate classes are loaded only when a server
+ * actually stapled a response, so a run that sees no staple loads none of them (its EC
+ * arithmetic is another matter: {@code tls.BcEcProvider} uses it in every handshake).
  */
 package dev.smtpdane.health;

@@ -7,18 +7,20 @@ import java.util.Map;
 /**
  * A JCA provider, put first in the JVM's list before the first check (issue 9), that does the
  * elliptic-curve work a check repeats most with Bouncy Castle's arithmetic instead of the JDK's:
- * every SHA-2/ECDSA verification with a P-256 or P-384 key (the server's TLS 1.3
- * CertificateVerify, RFC 8446 §4.4.3, or TLS 1.2 ServerKeyExchange; DANE-TA chain signatures;
- * OCSP responses; DNSSEC algorithms 13 and 14), and P-256 key pairs (the handshake's key share).
- * A check compiles with C1 only, where the JDK's P-256 code is several times slower than Bouncy
- * Castle's, and the JDK's first P-256 key pair builds a table of 60 generator multiples
- * (~115 ms); Bouncy Castle's costs about one multiplication.
+ * every ECDSA verification with SHA-256, -384 or -512 on a P-256 or P-384 key (the server's TLS
+ * 1.3 CertificateVerify, RFC 8446 §4.4.3, or TLS 1.2 ServerKeyExchange; DANE-TA chain
+ * signatures; OCSP responses; DNSSEC algorithms 13 and 14), and P-256 key pairs (the
+ * handshake's key share). A check compiles with C1 only, where the JDK's P-256 code is several
+ * times slower than Bouncy Castle's, and the JDK's first P-256 key pair builds a table of 60
+ * generator multiples (~115 ms of CPU); Bouncy Castle's table costs about one multiplication's
+ * worth.
  *
- * <p>Everything else is the JDK's: signing, other curves, RSA, key agreement. Private keys and
- * other key generators skip this provider through the JCA's delayed provider selection; a
- * verifier given a key it does not compute on hands it to the JDK's own. Its answers are the
- * JDK's (the tests compare both on good, tampered, malformed and out-of-range signatures), so
- * it changes how fast a verdict comes, never which.
+ * <p>Everything else is the JDK's: signing, other curves, RSA, key agreement, and ECDSA with
+ * SHA-1 or SHA-224 (TLS 1.0 and 1.1 sign with SHA-1). Private keys and other key generators
+ * skip this provider through the JCA's delayed provider selection; a verifier given a key it
+ * does not compute on hands it to the JDK's own. Its answers are the JDK's (the tests compare
+ * both on good, tampered, malformed and out-of-range signatures), so it changes how fast a
+ * verdict comes, never which.
  */
 public final class BcEcProvider extends Provider {
   private static final long serialVersionUID = 1L;

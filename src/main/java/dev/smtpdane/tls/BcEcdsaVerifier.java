@@ -108,8 +108,9 @@ final class BcEcdsaVerifier extends SignatureSpi {
     if (jdk != null) {
       return jdk.verify(sigBytes);
     }
-    byte[] hash = ready().digest(); // digest() also resets, for the next verification
+    // Decoded first, as SunEC does: a malformed signature leaves the data for another try.
     BigInteger[] rs = decode(sigBytes);
+    byte[] hash = ready().digest(); // digest() also resets, for the next verification
     ECDSASigner signer = new ECDSASigner();
     signer.init(false, key);
     return signer.verifySignature(hash, rs[0], rs[1]);

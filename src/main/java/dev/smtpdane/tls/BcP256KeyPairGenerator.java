@@ -24,10 +24,10 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 
 /**
  * EC key pairs on P-256 only ({@link BcEcProvider}): the ephemeral key share of a TLS handshake
- * (RFC 8446 §4.2.8; JSSE initializes with the JDK's named ECParameterSpec). Bouncy Castle picks the private scalar and multiplies the generator; the
- * pair is handed back as the JDK's own key objects, so JSSE and the JDK's ECDH agreement use it
- * as if the JDK had made it. Any other size or curve is refused, and the JCA moves on to the
- * JDK's generator.
+ * (RFC 8446 §4.2.8; JSSE initializes with the JDK's named ECParameterSpec). Bouncy Castle picks
+ * the private scalar and multiplies the generator; the pair is handed back as the JDK's own key
+ * objects, so JSSE and the JDK's ECDH agreement use it as if the JDK had made it. Any other
+ * size or curve is refused, and the JCA moves on to the JDK's generator.
  */
 final class BcP256KeyPairGenerator extends KeyPairGeneratorSpi {
   // The JDK's names for P-256 (CurveDB, KnownOIDs), which it matches ignoring case.

@@ -55,7 +55,7 @@ class VersionInfoTest {
     assertThat(VersionInfo.field(new Properties(), "dnsjava")).isEqualTo("unknown");
   }
 
-  /** `-version` must stay fast: loading Bouncy Castle would cost a jar verification. */
+  /** `-version` must stay fast: no Bouncy Castle class (on this class path, a signed jar). */
   @Test
   void versionLoadsNoBouncyCastleClass() throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");

@@ -174,8 +174,9 @@ class ServiceIdentityTest {
       "SEQUENCE of indefinite length, 3080820f6d782e6578616d706c652e746573740000",
   })
   void sanInBerNotDerPresentsNoNames(String form, String hex) throws Exception {
-    // BER that a lenient reader decodes to the host's name; but it is not DER (RFC 5280
-    // §4.1), and OpenSSL refuses it: no name, and not the CN either.
+    // BER that a lenient reader (Bouncy Castle here; OpenSSL too) decodes to the host's name;
+    // but it is not DER (RFC 5280 §4.1): no name, and not the CN either. Deliberately
+    // stricter than OpenSSL (ServiceIdentity.unreadableSan).
     byte[] ber = java.util.HexFormat.of().parseHex(hex);
     GeneralName[] lenient = GeneralNames.getInstance(ber).getNames();
     assertThat(lenient).hasSize(1);
@@ -187,6 +188,7 @@ class ServiceIdentityTest {
   @Test
   void sanWithAConstructedDnsNamePresentsNoNames() throws Exception {
     // [2] built of two IA5String parts, "mx" and ".example.test" (BER allows it, DER not).
+    // Bouncy Castle refuses it; a reader that joins the parts would see mx.example.test.
     assertPresentsNoNames("constructed dNSName", java.util.HexFormat.of()
         .parseHex("3015a21316026d78160d2e6578616d706c652e74657374"));
   }

@@ -12,9 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Start-up cost: the health checks must run without Bouncy Castle on the class path until a
- * server actually staples a response (its first load costs about 180 ms, research §6). The
- * classes are loaded from the build output by a loader that cannot see Bouncy Castle at all.
+ * The health checks must run without Bouncy Castle's OCSP and certificate classes until a
+ * server actually staples a response (loading them costs start-up time, and far more where
+ * the jar is signed, research §6). The classes are loaded from the build output by a loader
+ * that cannot see Bouncy Castle at all.
  */
 class BouncyCastleLoadingTest {
 

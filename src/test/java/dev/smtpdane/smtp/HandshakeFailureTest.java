@@ -38,6 +38,8 @@ class HandshakeFailureTest {
       var f = failed(SmtpProbe.run(request(server, tlsOnConnect)));
       assertThat(f.stage()).isEqualTo(Stage.HANDSHAKE);
       assertThat(f.code()).isEqualTo(FindingCode.HANDSHAKE_FAILED);
+      // Our side found the signature bad (not the server giving up after its Certificate).
+      assertThat(f.message()).endsWith("Invalid CertificateVerify signature");
       assertThat(f.partial()).hasValueSatisfying(tls -> {
         assertThat(tls.presentedChain()).containsExactly(leaf.certificate());
         assertThat(tls.protocol()).isEqualTo("TLSv1.3");

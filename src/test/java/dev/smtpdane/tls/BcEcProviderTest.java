@@ -349,9 +349,31 @@ class BcEcProviderTest {
     }
   }
 
+  /**
+   * This provider's answer. For a valid P-256 or P-384 key it must be Bouncy Castle's own, or
+   * comparing it with the JDK's would compare the JDK with itself.
+   */
   private static Outcome ours(String algorithm, PublicKey key, byte[] message, byte[] sig)
       throws GeneralSecurityException {
+    if (key instanceof ECPublicKey ec && BcCurves.of(ec.getParams()).isPresent()
+        && !ec.getW().equals(ECPoint.POINT_INFINITY)) {
+      BcEcdsaVerifier spi = new BcEcdsaVerifier(algorithm, "SHA-" + algorithm.substring(3, 6));
+      spi.engineInitVerify(key);
+      boolean valid = jdkKeyValid(ec);
+      assertThat(spi.byBouncyCastle()).as("Bouncy Castle answers for a valid key").isEqualTo(valid);
+    }
     return verify(Signature.getInstance(algorithm, OURS), key, message, sig);
+  }
+
+  /** The JDK's own test of a public point (ECUtil.validatePublicKey): in range, on the curve. */
+  private static boolean jdkKeyValid(ECPublicKey key) {
+    BigInteger p = ((ECFieldFp) key.getParams().getCurve().getField()).getP();
+    BigInteger x = key.getW().getAffineX();
+    BigInteger y = key.getW().getAffineY();
+    EllipticCurve c = key.getParams().getCurve();
+    return x.signum() >= 0 && x.compareTo(p) < 0 && y.signum() >= 0 && y.compareTo(p) < 0
+        && y.modPow(BigInteger.TWO, p).equals(x.pow(3).add(c.getA().multiply(x)).add(c.getB())
+            .mod(p));
   }
 
   private static Outcome jdk(String algorithm, PublicKey key, byte[] message, byte[] sig)

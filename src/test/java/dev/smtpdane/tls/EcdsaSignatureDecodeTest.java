@@ -67,11 +67,11 @@ class EcdsaSignatureDecodeTest {
       "3106020101020101", "3006040101020101", "3006020101040101", // wrong tags
       "3003020101", "3009020101020101020101", // one INTEGER, three
       "3008020101020101", "3006020101020201", // lengths past the end: SEQUENCE, INTEGER
-      "300702010102020001", "3007020200010200", // a redundant 00; (and a cut one)
+      "300702010102020001", "300702020001020101", // a redundant 00 in s, in r
       "30050200020101", "30050201010200", // an INTEGER of no bytes
-      "308006020101020101" + "0000", // indefinite length (BER)
-      "30810602010102010100", "3081060201010201", // long form for a short length
-      "3082000602010102010100", // a long-form length with a leading 00
+      "3080020101020101" + "0000", // indefinite length (BER)
+      "308106020101020101", // long form for a short length
+      "30820006020101020101", // a long-form length with a leading 00
       "30850000000006020101020101", // five length bytes
       "3084ffffffff020101020101", // a length past 2^31
       "3082", "3081", // length bytes cut off
