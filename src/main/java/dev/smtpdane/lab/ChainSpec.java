@@ -56,7 +56,13 @@ record ChainSpec(List<String> names, Set<Twist> twists) {
      */
     SAN_URI_BESIDE_OTHER_DNS_ID,
     /** A key of its own, unlike the host's other servers: a forgotten or stale server. */
-    OTHER_KEY
+    OTHER_KEY,
+    /**
+     * The server sends its own chain but signs the handshake with another key: a certificate
+     * copied without its key, or a key and certificate deployed out of step. The TLSA records
+     * match what is sent, and TLS itself must fail (RFC 8446 §4.4.3).
+     */
+    KEY_NOT_HELD
   }
 
   ChainSpec {

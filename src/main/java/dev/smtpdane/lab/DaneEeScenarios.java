@@ -1,5 +1,6 @@
 package dev.smtpdane.lab;
 
+import static dev.smtpdane.lab.ChainSpec.Twist.KEY_NOT_HELD;
 import static dev.smtpdane.lab.ChainSpec.Twist.LEAF_EXPIRED;
 import static dev.smtpdane.lab.ChainSpec.Twist.LEAF_NOT_YET_VALID;
 import static dev.smtpdane.lab.ChainSpec.Twist.RSA_LEAF;
@@ -14,6 +15,7 @@ import static dev.smtpdane.report.FindingCode.DANE_VERIFIED;
 import static dev.smtpdane.report.FindingCode.DIGEST_AGILITY;
 import static dev.smtpdane.report.FindingCode.EE_LEAF_EXPIRED;
 import static dev.smtpdane.report.FindingCode.EE_LEAF_NOT_YET_VALID;
+import static dev.smtpdane.report.FindingCode.HANDSHAKE_FAILED;
 import static dev.smtpdane.report.FindingCode.NO_TLSA_MATCH;
 import static dev.smtpdane.report.FindingCode.TLSA_CERT_SELECTOR_FULL;
 import static dev.smtpdane.report.FindingCode.TLSA_SINGLE_RECORD;
@@ -88,6 +90,12 @@ final class DaneEeScenarios {
             server())
             .tlsa("mx", new TlsaSpec(3, 1, 1, NEXT_LEAF, TlsaSpec.Defect.NONE))
             .expect(FAILED, 1, NO_TLSA_MATCH).build(),
+        // The record matches the certificate sent, but the server cannot prove it holds the key
+        // (RFC 8446 §4.4.3): a copied certificate must not pass, whatever DNS says.
+        mxHost("ee-311-key-not-held", "3 1 1 matches, but the server lacks the key to it",
+            server().with(KEY_NOT_HELD))
+            .tlsa("mx", ee(1, 1))
+            .expect(FAILED, 1, HANDSHAKE_FAILED).build(),
         mxHost("ee-matches-ca", "3 1 1 of the issuing CA's key, not the server's", server())
             .tlsa("mx", tlsa(3, 1, 1, INTERMEDIATE))
             .expect(FAILED, 1, NO_TLSA_MATCH).build(),

@@ -182,7 +182,7 @@ final class LabListeners implements AutoCloseable {
           .latency(settings.latency())
           .hostname(p.host().substring(0, p.host().length() - 1)).mode(p.spec().mode())
           .behaviour(p.spec().behaviour()).keepTranscripts(KEEP_TRANSCRIPTS)
-          .chain(p.chain().sent(), p.chain().leaf().keyPair().getPrivate()).start();
+          .chain(p.chain().sent(), p.chain().signingKey()).start();
     } catch (BindException e) {
       throw e;
     } catch (IOException e) {

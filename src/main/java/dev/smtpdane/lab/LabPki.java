@@ -4,6 +4,7 @@ import dev.smtpdane.lab.ChainSpec.Twist;
 import dev.smtpdane.lab.pki.CertificateBuilder;
 import dev.smtpdane.lab.pki.HeldCertificate;
 import dev.smtpdane.lab.pki.KeyType;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +72,13 @@ final class LabPki {
         sent.add(top.certificate());
       }
     }
-    return new IssuedChain(leaf, ca, top, sent, () -> leaf(ChainSpec.chain(), names, ca));
+    // Another key of the leaf's type: JSSE signs with it, and the client's check must fail.
+    PrivateKey signingKey = spec.has(Twist.KEY_NOT_HELD)
+        ? (spec.has(Twist.RSA_LEAF) ? KeyType.RSA_2048 : KeyType.ECDSA_P256).generate()
+            .getPrivate()
+        : leaf.keyPair().getPrivate();
+    return new IssuedChain(leaf, ca, top, sent, signingKey,
+        () -> leaf(ChainSpec.chain(), names, ca));
   }
 
   /** A root CA of its own that expired yesterday, after ten years. */

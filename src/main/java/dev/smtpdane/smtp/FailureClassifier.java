@@ -73,6 +73,14 @@ final class FailureClassifier {
               + " (25 or 587)? try without -tls-on-connect"
           : "server sent plaintext instead of a TLS handshake after its 220 to STARTTLS"
               + " (a man in the middle injecting data, or a broken TLS layer)";
+    } else if (text.contains("Invalid CertificateVerify signature")
+        || text.contains("Invalid signature on")) {
+      // RFC 8446 §4.4.3 (TLS 1.2: the ServerKeyExchange signature, RFC 8422 §5.4).
+      message = "TLS handshake failed: the server's handshake signature does not verify with"
+          + " the key in the certificate it sent, so it cannot prove it holds that key (a"
+          + " certificate deployed without its own key, or a copied one); whatever the TLSA"
+          + " records say, no sender may trust it ("
+          + firstLine(text).replaceFirst("^\\([a-z_]+\\) ", "") + ")";
     } else if (alert.find()) {
       message = "TLS handshake failed: the server sent the fatal alert " + alert.group(1)
           + alertHint(alert.group(1));

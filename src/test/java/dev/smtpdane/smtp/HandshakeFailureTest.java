@@ -39,7 +39,9 @@ class HandshakeFailureTest {
       assertThat(f.stage()).isEqualTo(Stage.HANDSHAKE);
       assertThat(f.code()).isEqualTo(FindingCode.HANDSHAKE_FAILED);
       // Our side found the signature bad (not the server giving up after its Certificate).
-      assertThat(f.message()).endsWith("Invalid CertificateVerify signature");
+      assertThat(f.message()).startsWith("TLS handshake failed: the server's handshake"
+          + " signature does not verify with the key in the certificate it sent")
+          .endsWith("(Invalid CertificateVerify signature)");
       assertThat(f.partial()).hasValueSatisfying(tls -> {
         assertThat(tls.presentedChain()).containsExactly(leaf.certificate());
         assertThat(tls.protocol()).isEqualTo("TLSv1.3");
