@@ -30,6 +30,11 @@ public record CheckSettings(
     int maxConnectionsPerAddress,
     Duration expirationWarning,
     boolean expectOcsp) {
+  /** SMTP sessions open at once in one run, whatever --parallel and --per-address say. */
+  public static final int MAX_CONNECTIONS = 64;
+  /** Sessions open at once to one server address unless --per-address says otherwise. */
+  public static final int DEFAULT_PER_ADDRESS = 4;
+
   public CheckSettings {
     Objects.requireNonNull(heloName, "heloName");
     Objects.requireNonNull(proxy, "proxy");
@@ -41,7 +46,8 @@ public record CheckSettings(
   /** Defaults as the command line has them: 10 s connect, 30 s replies, 60 s per run. */
   public static CheckSettings defaults() {
     return new CheckSettings("smtpdane.invalid", Duration.ofSeconds(10), Duration.ofSeconds(30),
-        Duration.ofSeconds(60), Duration.ofSeconds(60), Optional.empty(), 64, 4,
+        Duration.ofSeconds(60), Duration.ofSeconds(60), Optional.empty(), MAX_CONNECTIONS,
+        DEFAULT_PER_ADDRESS,
         Duration.ofHours(168), false);
   }
 }

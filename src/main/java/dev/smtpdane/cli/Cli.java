@@ -1,5 +1,6 @@
 package dev.smtpdane.cli;
 
+import dev.smtpdane.check.CheckSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,7 +136,8 @@ public final class Cli implements Callable<Integer> {
           + " connections to one server address whatever N is). Default: ${DEFAULT-VALUE}.")
   int parallel;
 
-  @Option(names = {"--per-address", "-per-address"}, paramLabel = "N", defaultValue = "4",
+  @Option(names = {"--per-address", "-per-address"}, paramLabel = "N",
+      defaultValue = "" + CheckSettings.DEFAULT_PER_ADDRESS,
       description = "At most N SMTP sessions open at once to one server address, 1 to 64:"
           + " with --input, the targets of one provider share its MX. Default:"
           + " ${DEFAULT-VALUE}.")

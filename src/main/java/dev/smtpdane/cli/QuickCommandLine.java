@@ -1,5 +1,6 @@
 package dev.smtpdane.cli;
 
+import dev.smtpdane.check.CheckSettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -114,7 +115,7 @@ final class QuickCommandLine {
     c.timeout = Duration.ofSeconds(60);
     c.dnssec = Cli.DnssecMode.TRUST_AD;
     c.parallel = 16;
-    c.perAddress = 4;
+    c.perAddress = CheckSettings.DEFAULT_PER_ADDRESS;
     c.expirationWarning = Duration.ofHours(168);
     return c;
   }

@@ -31,9 +31,6 @@ import java.util.Optional;
 
 /** Runs a check described by {@link RunOptions}, prints the report, returns the exit code. */
 final class Run {
-  /** SMTP sessions open at once in one run, whatever --parallel and --per-address say. */
-  static final int MAX_SESSIONS = 64;
-
   private Run() {}
 
   static int execute(RunOptions o, PrintWriter out, PrintWriter err) {
@@ -93,7 +90,7 @@ final class Run {
     // provider list.
     BcEcProvider.install();
     CheckSettings settings = new CheckSettings(o.heloName(), o.connectTimeout(),
-        o.readTimeout(), o.runTimeout(), o.runTimeout(), o.proxy(), MAX_SESSIONS,
+        o.readTimeout(), o.runTimeout(), o.runTimeout(), o.proxy(), CheckSettings.MAX_CONNECTIONS,
         o.perAddress(), o.expirationWarning(), o.expectOcsp());
     // Only to label records with a CA's name; the store is never used for trust.
     CaNames cas = o.certNames() && showsCaNames(o)

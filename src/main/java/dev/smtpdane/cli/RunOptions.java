@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.smtpdane.check.CheckSettings;
 import dev.smtpdane.discover.HostSpec;
 import dev.smtpdane.dns.AddressLiteral;
 import dev.smtpdane.dns.DomainName;
@@ -65,9 +66,9 @@ public record RunOptions(
     if (c.parallel < 1 || c.parallel > 1024) {
       throw usage(c, "--parallel must be from 1 to 1024 (got " + c.parallel + ")");
     }
-    if (c.perAddress < 1 || c.perAddress > Run.MAX_SESSIONS) {
-      throw usage(c, "--per-address must be from 1 to " + Run.MAX_SESSIONS + " (got "
-          + c.perAddress + ")");
+    if (c.perAddress < 1 || c.perAddress > CheckSettings.MAX_CONNECTIONS) {
+      throw usage(c, "--per-address must be from 1 to " + CheckSettings.MAX_CONNECTIONS
+          + " (got " + c.perAddress + ")");
     }
     LookupMode mode = c.mx ? LookupMode.MX
         : (c.submission || c.submissions || c.srv != null) ? LookupMode.SRV : LookupMode.HOST;

@@ -4,7 +4,12 @@ import dev.smtpdane.lab.ChainSpec.Twist;
 import dev.smtpdane.lab.pki.CertificateBuilder;
 import dev.smtpdane.lab.pki.HeldCertificate;
 import dev.smtpdane.lab.pki.KeyType;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.RSAKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,13 +77,28 @@ final class LabPki {
         sent.add(top.certificate());
       }
     }
-    // Another key of the leaf's type: JSSE signs with it, and the client's check must fail.
     PrivateKey signingKey = spec.has(Twist.KEY_NOT_HELD)
-        ? (spec.has(Twist.RSA_LEAF) ? KeyType.RSA_2048 : KeyType.ECDSA_P256).generate()
-            .getPrivate()
-        : leaf.keyPair().getPrivate();
+        ? anotherKeyLike(leaf.keyPair().getPublic()) : leaf.keyPair().getPrivate();
     return new IssuedChain(leaf, ca, top, sent, signingKey,
         () -> leaf(ChainSpec.chain(), names, ca));
+  }
+
+  /**
+   * A fresh private key of the same algorithm and size or curve as {@code key}: JSSE signs the
+   * handshake with it, and a client's check of that signature must fail.
+   */
+  private static PrivateKey anotherKeyLike(PublicKey key) {
+    try {
+      KeyPairGenerator g = KeyPairGenerator.getInstance(key.getAlgorithm());
+      switch (key) {
+        case ECKey ec -> g.initialize(ec.getParams());
+        case RSAKey rsa -> g.initialize(rsa.getModulus().bitLength());
+        default -> { } // Ed25519 and the like: one size
+      }
+      return g.generateKeyPair().getPrivate();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot make another " + key.getAlgorithm() + " key", e);
+    }
   }
 
   /** A root CA of its own that expired yesterday, after ten years. */

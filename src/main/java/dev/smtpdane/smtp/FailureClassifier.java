@@ -21,6 +21,14 @@ import java.util.regex.Pattern;
  * act on. This is the only place that looks inside I/O and TLS exceptions (style.md §10).
  */
 final class FailureClassifier {
+  /**
+   * JSSE's words for a server signature that fails (false) or cannot be checked (throws, e.g. a
+   * 2048-bit key behind a 4096-bit certificate): TLS 1.3 CertificateVerify, TLS 1.2
+   * ServerKeyExchange.
+   */
+  private static final Pattern BAD_SIGNATURE = Pattern.compile("(?:Invalid|Cannot verify)"
+      + " (?:CertificateVerify|ECDH ServerKeyExchange|DH ServerKeyExchange) signature"
+      + "|Invalid signature (?:on|of) (?:DH|RSA) ServerKeyExchange");
   private static final Pattern ALERT = Pattern.compile("fatal alert: ([a-z_0-9]+)");
 
   private FailureClassifier() {}
@@ -73,8 +81,7 @@ final class FailureClassifier {
               + " (25 or 587)? try without -tls-on-connect"
           : "server sent plaintext instead of a TLS handshake after its 220 to STARTTLS"
               + " (a man in the middle injecting data, or a broken TLS layer)";
-    } else if (text.contains("Invalid CertificateVerify signature")
-        || text.contains("Invalid signature on")) {
+    } else if (BAD_SIGNATURE.matcher(text).find()) {
       // RFC 8446 §4.4.3 (TLS 1.2: the ServerKeyExchange signature, RFC 8422 §5.4).
       message = "TLS handshake failed: the server's handshake signature does not verify with"
           + " the key in the certificate it sent, so it cannot prove it holds that key (a"

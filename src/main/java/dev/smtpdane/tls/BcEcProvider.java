@@ -16,11 +16,11 @@ import java.util.Map;
  * worth.
  *
  * <p>Everything else is the JDK's: signing, other curves, RSA, key agreement, and ECDSA with
- * SHA-1 or SHA-224 (TLS 1.0 and 1.1 sign with SHA-1). Private keys and other key generators
- * skip this provider through the JCA's delayed provider selection; a verifier given a key it
- * does not compute on hands it to the JDK's own. Its answers are the JDK's (the tests compare
- * both on good, tampered, malformed and out-of-range signatures), so it changes how fast a
- * verdict comes, never which.
+ * SHA-1 or SHA-224 (TLS 1.0 and 1.1, and some TLS 1.2 servers, sign with SHA-1). Private keys
+ * and other key generators skip this provider through the JCA's delayed provider selection; a
+ * verifier given a key it does not compute on hands it to the JDK's own. Its answers are the
+ * JDK's (the tests compare both on good, tampered, malformed and out-of-range signatures), so
+ * it changes how fast a verdict comes, never which.
  */
 public final class BcEcProvider extends Provider {
   private static final long serialVersionUID = 1L;

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,7 +46,7 @@ class PerAddressLimitTest {
     List<String> targets = new ArrayList<>();
     try {
       for (int i = 0; i < TARGETS; i++) {
-        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        ServerSocket server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
         servers.add(server);
         targets.add("127.0.0.1:" + server.getLocalPort());
         Thread.ofVirtual().start(() -> serve(server, open, most, sessions, limitReached));
@@ -57,8 +58,9 @@ class PerAddressLimitTest {
         args.add(option);
       }
       StringWriter err = new StringWriter();
+      // Address literals need no DNS; a resolver that answers nothing makes sure of it.
       int exit = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err),
-          args.toArray(String[]::new));
+          Map.of("DNS_RESOLVER", "127.0.0.1:9"), args.toArray(String[]::new));
 
       assertThat(exit).as(err.toString()).isNotEqualTo(ExitCode.USAGE);
       assertThat(sessions.get()).as("every target was probed").isEqualTo(TARGETS);

@@ -49,6 +49,31 @@ class HandshakeFailureTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "TLS 1.2 ECDHE, ECDSA_P256, 2048, TLSv1.2, Invalid ECDH ServerKeyExchange signature",
+      "TLS 1.2 RSA key, RSA_2048, 2048, TLSv1.2, Invalid ECDH ServerKeyExchange signature",
+      "a 2048-bit key behind a 4096-bit certificate, RSA_4096, 2048, TLSv1.3,"
+          + " Cannot verify CertificateVerify signature",
+  })
+  void everyFormOfABadServerSignatureIsNamedAsOne(String name, KeyType type, int rsaBits,
+      String protocol, String jsse) throws Exception {
+    // TLS 1.2 signs the ServerKeyExchange (RFC 8422 §5.4); a key of another size cannot even
+    // be checked. Either way the server has not shown it holds its certificate's key.
+    HeldCertificate leaf = HeldCertificate.builder().commonName(MX).dnsNames(MX).keyType(type)
+        .signedBy(INTERMEDIATE).build();
+    var wrongKey = (type == KeyType.ECDSA_P256 ? type.generate() : KeyType.rsa(rsaBits))
+        .getPrivate();
+    try (LabSmtpServer server = server().chain(List.of(leaf.certificate()), wrongKey)
+        .protocols(protocol).start()) {
+      var f = failed(SmtpProbe.run(request(server, false)));
+      assertThat(f.code()).isEqualTo(FindingCode.HANDSHAKE_FAILED);
+      assertThat(f.message()).startsWith("TLS handshake failed: the server's handshake"
+          + " signature does not verify with the key in the certificate it sent")
+          .endsWith("(" + jsse + ")");
+    }
+  }
+
   @ParameterizedTest(name = "tlsOnConnect={0}")
   @ValueSource(booleans = {false, true})
   void serversFatalAlertIsNamedWithAHint(boolean tlsOnConnect) throws Exception {

@@ -357,7 +357,8 @@ class BcEcProviderTest {
       throws GeneralSecurityException {
     if (key instanceof ECPublicKey ec && BcCurves.of(ec.getParams()).isPresent()
         && !ec.getW().equals(ECPoint.POINT_INFINITY)) {
-      BcEcdsaVerifier spi = new BcEcdsaVerifier(algorithm, "SHA-" + algorithm.substring(3, 6));
+      BcEcdsaVerifier spi = new BcEcdsaVerifier(algorithm,
+          "SHA-" + algorithm.substring(3, algorithm.indexOf("with")));
       spi.engineInitVerify(key);
       boolean valid = jdkKeyValid(ec);
       assertThat(spi.byBouncyCastle()).as("Bouncy Castle answers for a valid key").isEqualTo(valid);

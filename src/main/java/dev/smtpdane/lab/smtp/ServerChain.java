@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** A certificate chain (sent exactly in this order, leaf first) and the leaf's private key. */
+/**
+ * A certificate chain (sent exactly in this order, leaf first) and the private key the server
+ * signs with: the leaf's, unless a scenario wants a server that does not hold it.
+ */
 record ServerChain(List<X509Certificate> chain, PrivateKey key) {
   ServerChain {
     chain = List.copyOf(chain);
