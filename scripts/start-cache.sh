@@ -72,6 +72,8 @@ smtpdane_claim_training() {
 smtpdane_train_script='
 java=$1 out=$2 cache=$3 opts=$4 jar=$5 dir=$6 major=$7
 tmp=$cache.$$.tmp
+# What a training killed mid-way (a reboot) left behind: 30 MB a time.
+find "$dir" -maxdepth 1 -name "smtpdane-*.tmp*" -mmin +10 -exec rm -f {} + 2>/dev/null || true
 if "$java" -Xlog:disable "$out$tmp" @"$opts" -jar "$jar" _aot-train >/dev/null 2>&1 \
    && [ -s "$tmp" ] && mv -f "$tmp" "$cache" 2>/dev/null; then
   # The caches of older jars and runtimes are of no use any more (about 30 MB each).
