@@ -14,41 +14,58 @@ smtpdane_start_cache() {
   _cache_file=
   smtpdane_read_major "$1"
   _sc_major=${_major:-0}
-  # Keyed by the time and size of the jar and of the Java runtime's modules: an update of
-  # either (a JDK update keeps its major version) gets a new cache, as the JVM would refuse
-  # the old one.
+  # Named for this install and this Java (a key of their paths: installs sharing a directory
+  # keep their own caches), then keyed by the time and size of the jar and of the runtime's
+  # modules: an update of either (a JDK update keeps its major version) gets a new cache, as
+  # the JVM would refuse the old one.
+  _sc_key=$(printf '%s\n' "$2 $1" | cksum 2>/dev/null) || _sc_key=0
+  _sc_key=${_sc_key%% *}
   _sc_stamp=$(stat -c %Y-%s "$2" "$1/lib/modules" 2>/dev/null || echo x)
   _sc_nl='
 '
   case $_sc_stamp in *"$_sc_nl"*) _sc_stamp=${_sc_stamp%%"$_sc_nl"*}-${_sc_stamp#*"$_sc_nl"} ;; esac
   if [ "$_sc_major" -ge 25 ]; then
     _sc_kind=aot
-    _sc_cache=$3/smtpdane-$_sc_stamp-jdk$_sc_major.aot
+    _sc_ext=aot
     _sc_out=-XX:AOTCacheOutput=
   elif [ "$_sc_major" -ge 19 ]; then
     _sc_kind=cds
-    _sc_cache=$3/smtpdane-$_sc_stamp-jdk$_sc_major.jsa
+    _sc_ext=jsa
     # Made by a training run too, never by a check at its exit: a JVM that cannot write the
     # archive then exits 1 and says so on stdout, where Nagios reads.
     _sc_out=-XX:ArchiveClassesAtExit=
   else
     return 0
   fi
-  # A training that failed is not retried for this jar (a ".failed" mark): every run would pay
+  _sc_base=$3/smtpdane-$_sc_key-jdk$_sc_major
+  _sc_cache=$_sc_base-$_sc_stamp.$_sc_ext
+  # -version was asked for: a training that failed before is tried again.
+  [ "${5:-}" = now ] && rm -f "$_sc_cache.failed" 2>/dev/null
+  # A training that failed is not retried by checks (a ".failed" mark): every run would pay
   # for it again. An existing directory this user may not write is no place for a cache. One
-  # training at a time: the others go on without a cache.
+  # training at a time: the others go on without a cache; -version waits for it.
   if [ ! -f "$_sc_cache" ] && [ ! -f "$_sc_cache.failed" ] && mkdir -p "$3" 2>/dev/null \
-     && [ -w "$3" ] && smtpdane_claim_training "$_sc_cache.training"; then
-    if [ "${5:-}" = now ]; then
-      sh -c "$smtpdane_train_script" smtpdane-train "$1/bin/java" "$_sc_out" "$_sc_cache" \
-        "$4" "$2" "$3" "$_sc_major" </dev/null >/dev/null 2>&1 || true
-    else
-      # In a session of its own where setsid exists, so that a plugin timeout, which kills
-      # the check's process group, does not cut the training short.
-      _sc_setsid=
-      command -v setsid >/dev/null 2>&1 && _sc_setsid=setsid
-      $_sc_setsid sh -c "$smtpdane_train_script" smtpdane-train "$1/bin/java" "$_sc_out" \
-        "$_sc_cache" "$4" "$2" "$3" "$_sc_major" </dev/null >/dev/null 2>&1 &
+     && [ -w "$3" ]; then
+    if smtpdane_claim_training "$_sc_cache.training"; then
+      if [ "${5:-}" = now ]; then
+        sh -c "$smtpdane_train_script" smtpdane-train "$1/bin/java" "$_sc_out" "$_sc_cache" \
+          "$4" "$2" "$_sc_base" </dev/null >/dev/null 2>&1 || true
+      else
+        # Detached: in a subshell that ends at once (no child left to the check's JVM), in a
+        # session of its own where setsid exists (a plugin timeout kills the check's process
+        # group, not the training), holding none of the caller's files or pipes.
+        _sc_setsid=
+        command -v setsid >/dev/null 2>&1 && _sc_setsid=setsid
+        ( $_sc_setsid sh -c "$smtpdane_train_script" smtpdane-train "$1/bin/java" \
+            "$_sc_out" "$_sc_cache" "$4" "$2" "$_sc_base" </dev/null >/dev/null 2>&1 \
+            3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- & ) || true
+      fi
+    elif [ "${5:-}" = now ]; then
+      _sc_waited=0 # another run is training: -version waits for it (a minute at most)
+      while [ -d "$_sc_cache.training" ] && [ ! -f "$_sc_cache" ] && [ $_sc_waited -lt 60 ]; do
+        sleep 1
+        _sc_waited=$((_sc_waited + 1))
+      done
     fi
   fi
   if [ -f "$_sc_cache" ]; then
@@ -68,22 +85,30 @@ smtpdane_claim_training() {
 }
 
 # The training, run by its own sh (in the background or not): java, the cache-output option,
-# the cache, the options file, the jar, the cache directory, the Java major version.
+# the cache, the options file, the jar, the name every cache of this install and Java starts
+# with. It gives up its mark however it ends, and marks ".failed" only a training that failed
+# by itself, not one a signal stopped (an OOM kill, a reboot): that one is tried again.
 smtpdane_train_script='
-java=$1 out=$2 cache=$3 opts=$4 jar=$5 dir=$6 major=$7
+java=$1 out=$2 cache=$3 opts=$4 jar=$5 base=$6
 tmp=$cache.$$.tmp
-# What a training killed mid-way (a reboot) left behind: 30 MB a time.
-find "$dir" -maxdepth 1 -name "smtpdane-*.tmp*" -mmin +10 -exec rm -f {} + 2>/dev/null || true
-if "$java" -Xlog:disable "$out$tmp" @"$opts" -jar "$jar" _aot-train >/dev/null 2>&1 \
-   && [ -s "$tmp" ] && mv -f "$tmp" "$cache" 2>/dev/null; then
-  # The caches of older jars and runtimes are of no use any more (about 30 MB each).
-  for old in "$dir"/smtpdane-*-jdk"$major".*; do
-    case $old in *.tmp|*.tmp.config|*.training) continue ;; esac # (another training)
-    [ "$old" = "$cache" ] || rm -f "$old" 2>/dev/null || true
+done_() { rm -f "$tmp" "$tmp.config" 2>/dev/null; rmdir "$cache.training" 2>/dev/null; }
+trap "done_; exit 1" HUP INT TERM
+if [ -f "$cache" ]; then done_; exit 0; fi # made meanwhile by a training before ours
+dir=${base%/*}
+# What a training killed mid-way left behind: its files (30 MB) and its mark.
+find "$dir" -maxdepth 1 -name "smtpdane-*.tmp*" -mmin +10 -exec rm -f {} + 2>/dev/null
+find "$dir" -maxdepth 1 -name "smtpdane-*.training" -type d -mmin +10 \
+  -exec rmdir {} + 2>/dev/null
+"$java" -Xlog:disable "$out$tmp" @"$opts" -jar "$jar" _aot-train >/dev/null 2>&1
+status=$?
+if [ $status -eq 0 ] && [ -s "$tmp" ] && mv -f "$tmp" "$cache" 2>/dev/null; then
+  # Caches of this install and Java for older jars or runtimes are of no use (30 MB each).
+  for old in "$base"-*; do
+    case $old in "$cache"|*.tmp|*.tmp.config|*.training) continue ;; esac
+    rm -f "$old" 2>/dev/null
   done
-else
-  true >"$cache.failed" 2>/dev/null || true
+elif [ $status -lt 128 ]; then
+  : >"$cache.failed" 2>/dev/null
 fi
-rm -f "$tmp" "$tmp.config" 2>/dev/null || true
-rmdir "$cache.training" 2>/dev/null || true
+done_
 '
