@@ -16,17 +16,17 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 
 /**
  * A certificate's subjectAltNames as {@code -show-cert-info} lists them, each with its type as
- * OpenSSL prints it ({@code DNS:mx.example.com}, {@code IP:192.0.2.1}). Decoded as DER, as the
- * DANE name check does (dane.ServiceIdentity): the JDK's parser refuses the whole extension
- * over one name it judges invalid (a URI without a scheme), and a certificate like that is
- * the one whose names an operator most needs to see.
+ * OpenSSL prints it ({@code DNS:mx.example.com}, {@code IP:192.0.2.1}). Decoded by Bouncy
+ * Castle, as the DANE name check does (dane.ServiceIdentity): the JDK's parser refuses the whole
+ * extension over one name it judges invalid (a URI without a scheme), and a certificate like
+ * that is the one whose names an operator most needs to see.
  */
 final class SubjectAltNames {
   private static final String OID = "2.5.29.17"; // RFC 5280 §4.2.1.6
 
   private SubjectAltNames() {}
 
-  /** Every SAN, typed; empty without the extension or when it is not DER. */
+  /** Every SAN, typed; empty without the extension or when Bouncy Castle cannot decode it. */
   static List<String> of(X509Certificate cert) {
     byte[] extension = cert.getExtensionValue(OID);
     if (extension == null) {

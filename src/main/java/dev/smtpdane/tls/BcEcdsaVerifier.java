@@ -16,7 +16,6 @@ import java.security.SignatureSpi;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.ECParameterSpec;
-import java.util.Optional;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
@@ -44,19 +43,17 @@ final class BcEcdsaVerifier extends SignatureSpi {
   @Override
   protected void engineInitVerify(PublicKey publicKey) throws InvalidKeyException {
     reset();
-    Optional<ECDomainParameters> curve = publicKey instanceof ECPublicKey ec
-        ? BcCurves.of(ec.getParams()) : Optional.empty();
-    if (curve.isPresent()) {
-      ECPublicKey ec = (ECPublicKey) publicKey;
+    if (publicKey instanceof ECPublicKey ec
+        && BcCurves.of(ec.getParams()).orElse(null) instanceof ECDomainParameters curve) {
       try {
         // ECPublicKeyParameters validates the point: coordinates in [0, p-1], on the curve,
         // not infinity. The JDK answers false for such a key, so it gets to answer.
-        key = new ECPublicKeyParameters(curve.get().getCurve().createPoint(
-            ec.getW().getAffineX(), ec.getW().getAffineY()), curve.get());
+        key = new ECPublicKeyParameters(curve.getCurve().createPoint(
+            ec.getW().getAffineX(), ec.getW().getAffineY()), curve);
         digest = MessageDigest.getInstance(digestName);
         return;
-      } catch (IllegalArgumentException e) {
-        key = null;
+      } catch (IllegalArgumentException invalidPoint) {
+        // left to the JDK, below
       } catch (NoSuchAlgorithmException e) {
         throw new InvalidKeyException(e);
       }

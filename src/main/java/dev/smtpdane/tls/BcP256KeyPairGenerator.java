@@ -34,8 +34,7 @@ final class BcP256KeyPairGenerator extends KeyPairGeneratorSpi {
   private static final Set<String> NAMES =
       Set.of("secp256r1", "nist p-256", "x9.62 prime256v1", "1.2.840.10045.3.1.7");
 
-  private boolean initialized;
-  private SecureRandom random;
+  private SecureRandom random; // set once initialized
 
   @Override
   public void initialize(int keysize, SecureRandom random) {
@@ -61,12 +60,11 @@ final class BcP256KeyPairGenerator extends KeyPairGeneratorSpi {
 
   private void use(SecureRandom given) {
     random = given != null ? given : new SecureRandom();
-    initialized = true;
   }
 
   @Override
   public KeyPair generateKeyPair() {
-    if (!initialized) {
+    if (random == null) {
       // Not initialized: the JDK's generator, next in line, applies its own default.
       throw new IllegalStateException("not initialized");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.smtpdane.lab.pki.HeldCertificate;
 import dev.smtpdane.lab.pki.KeyType;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -152,18 +153,9 @@ class ServiceIdentityTest {
   @Test
   void sanWithBytesAfterItIsNotDerAndPresentsNoNames() throws Exception {
     // The JDK reads past the trailing bytes, OpenSSL does not decode the extension at all.
-    TestPki.Chain ec = TestPki.chain(KeyType.ECDSA_P256);
     byte[] der = new GeneralNames(new GeneralName(GeneralName.dNSName, TestPki.MX)).getEncoded();
-    byte[] trailing = Arrays.copyOf(der, der.length + 2);
-    HeldCertificate leaf = HeldCertificate.builder().commonName(TestPki.MX)
-        .validity(TestPki.FROM, TestPki.UNTIL).signedBy(ec.inter())
-        .rawExtension(SAN, false, trailing).build();
-    assertThat(ServiceIdentity.unreadableSan(leaf.certificate())).isTrue();
-    assertThat(ServiceIdentity.presentedNames(leaf.certificate())).isEmpty();
-    HeldCertificate clean = HeldCertificate.builder().commonName(TestPki.MX)
-        .validity(TestPki.FROM, TestPki.UNTIL).signedBy(ec.inter())
-        .rawExtension(SAN, false, der).build();
-    assertThat(ServiceIdentity.presentedNames(clean.certificate())).containsExactly(TestPki.MX);
+    assertPresentsNoNames("trailing bytes", Arrays.copyOf(der, der.length + 2));
+    assertThat(ServiceIdentity.presentedNames(leafWithSan(der))).containsExactly(TestPki.MX);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -194,12 +186,16 @@ class ServiceIdentityTest {
   }
 
   private static void assertPresentsNoNames(String form, byte[] san) {
-    TestPki.Chain ec = TestPki.chain(KeyType.ECDSA_P256);
-    HeldCertificate leaf = HeldCertificate.builder().commonName(TestPki.MX)
-        .validity(TestPki.FROM, TestPki.UNTIL).signedBy(ec.inter())
-        .rawExtension(SAN, false, san).build();
-    assertThat(ServiceIdentity.unreadableSan(leaf.certificate())).as(form).isTrue();
-    assertThat(ServiceIdentity.presentedNames(leaf.certificate())).as(form).isEmpty();
+    X509Certificate leaf = leafWithSan(san);
+    assertThat(ServiceIdentity.unreadableSan(leaf)).as(form).isTrue();
+    assertThat(ServiceIdentity.presentedNames(leaf)).as(form).isEmpty();
+  }
+
+  /** A leaf for the host whose subjectAltName extension is exactly these bytes. */
+  private static X509Certificate leafWithSan(byte[] san) {
+    return HeldCertificate.builder().commonName(TestPki.MX).validity(TestPki.FROM, TestPki.UNTIL)
+        .signedBy(TestPki.chain(KeyType.ECDSA_P256).inter()).rawExtension(SAN, false, san)
+        .build().certificate();
   }
 
   @Test

@@ -1,9 +1,12 @@
 package dev.smtpdane.tls;
 
+import static dev.smtpdane.tls.DerBytes.concat;
+import static dev.smtpdane.tls.DerBytes.der;
+import static dev.smtpdane.tls.DerBytes.integer;
+import static dev.smtpdane.tls.DerBytes.seq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.math.BigInteger;
@@ -445,24 +448,6 @@ class BcEcProviderTest {
     return b;
   }
 
-  private static byte[] der(BigInteger... values) {
-    byte[][] parts = new byte[values.length][];
-    for (int i = 0; i < values.length; i++) {
-      parts[i] = integer(values[i]);
-    }
-    return seq(parts);
-  }
-
-  private static byte[] integer(BigInteger v) {
-    byte[] b = v.toByteArray();
-    return concat(new byte[] {0x02, (byte) b.length}, b);
-  }
-
-  private static byte[] seq(byte[]... parts) {
-    byte[] body = concat(parts);
-    return concat(new byte[] {0x30, (byte) body.length}, body);
-  }
-
   private static byte[] longFormLength(byte[] sig) {
     return concat(new byte[] {0x30, (byte) 0x81, sig[1]}, Arrays.copyOfRange(sig, 2, sig.length));
   }
@@ -470,13 +455,5 @@ class BcEcProviderTest {
   private static byte[] indefiniteLength(byte[] sig) {
     return concat(new byte[] {0x30, (byte) 0x80}, Arrays.copyOfRange(sig, 2, sig.length),
         new byte[] {0, 0});
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] p : parts) {
-      out.writeBytes(p);
-    }
-    return out.toByteArray();
   }
 }

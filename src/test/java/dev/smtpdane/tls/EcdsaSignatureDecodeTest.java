@@ -1,9 +1,10 @@
 package dev.smtpdane.tls;
 
+import static dev.smtpdane.tls.DerBytes.integer;
+import static dev.smtpdane.tls.DerBytes.seq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.security.SignatureException;
 import java.util.HexFormat;
@@ -89,36 +90,5 @@ class EcdsaSignatureDecodeTest {
     java.util.Arrays.fill(b, (byte) fill);
     b[0] = 0x7f;
     return new BigInteger(1, b);
-  }
-
-  private static byte[] integer(BigInteger v) {
-    return tlv(0x02, v.toByteArray());
-  }
-
-  private static byte[] seq(byte[]... parts) {
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    for (byte[] p : parts) {
-      body.writeBytes(p);
-    }
-    return tlv(0x30, body.toByteArray());
-  }
-
-  /** Tag, DER length (shortest form), value. */
-  private static byte[] tlv(int tag, byte[] value) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(tag);
-    int n = value.length;
-    if (n < 0x80) {
-      out.write(n);
-    } else if (n < 0x100) {
-      out.write(0x81);
-      out.write(n);
-    } else {
-      out.write(0x82);
-      out.write(n >> 8);
-      out.write(n & 0xff);
-    }
-    out.writeBytes(value);
-    return out.toByteArray();
   }
 }
